@@ -1,0 +1,156 @@
+"""Typed AST of rule expressions. Nodes are immutable and print back as canonical text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+Scalar = Union[int, float, str, bool]
+
+# Precedence for printing back: higher binds tighter.
+_PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
+
+
+class Node:
+    """Base of every expression node."""
+
+    def names(self) -> set[str]:
+        """Every input field or parameter name the expression reads."""
+        out: set[str] = set()
+        self._collect(out)
+        return out
+
+    def _collect(self, out: set[str]) -> None:  # pragma: no cover - overridden
+        for child in self.children():
+            child._collect(out)
+
+    def children(self) -> tuple["Node", ...]:
+        return ()
+
+    def text(self) -> str:
+        """Canonical source text (used in traces and rule catalogues)."""
+        return self._text(0)
+
+    def _text(self, parent_prec: int) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _wrap(s: str, prec: int, parent_prec: int) -> str:
+    return f"({s})" if prec < parent_prec else s
+
+
+@dataclass(frozen=True)
+class Const(Node):
+    value: Scalar
+
+    def _collect(self, out):
+        pass
+
+    def _text(self, parent_prec):
+        if isinstance(self.value, bool):
+            return "true" if self.value else "false"
+        if isinstance(self.value, str):
+            return repr(self.value)
+        return repr(self.value)
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    name: str
+
+    def _collect(self, out):
+        out.add(self.name)
+
+    def _text(self, parent_prec):
+        return self.name
+
+
+@dataclass(frozen=True)
+class ListLit(Node):
+    items: tuple[Node, ...]
+
+    def children(self):
+        return self.items
+
+    def _collect(self, out):
+        for c in self.items:
+            c._collect(out)
+
+    def _text(self, parent_prec):
+        return "[" + ", ".join(i._text(0) for i in self.items) + "]"
+
+
+@dataclass(frozen=True)
+class Unary(Node):
+    op: str  # "-" or "not"
+    operand: Node
+
+    def _collect(self, out):
+        self.operand._collect(out)
+
+    def _text(self, parent_prec):
+        if self.op == "not":
+            p = _PREC["not"]
+            return _wrap("not " + self.operand._text(p), p, parent_prec)
+        p = _PREC["neg"]
+        return _wrap("-" + self.operand._text(p), p, parent_prec)
+
+
+@dataclass(frozen=True)
+class Binary(Node):
+    op: str  # + - * /
+    left: Node
+    right: Node
+
+    def _collect(self, out):
+        self.left._collect(out)
+        self.right._collect(out)
+
+    def _text(self, parent_prec):
+        p = _PREC[self.op]
+        # Right operand of - and / binds one tighter so "a - (b - c)" keeps its brackets.
+        return _wrap(f"{self.left._text(p)} {self.op} {self.right._text(p + 1)}", p, parent_prec)
+
+
+@dataclass(frozen=True)
+class Compare(Node):
+    op: str  # < <= > >= == != in "not in"
+    left: Node
+    right: Node
+
+    def _collect(self, out):
+        self.left._collect(out)
+        self.right._collect(out)
+
+    def _text(self, parent_prec):
+        p = _PREC["cmp"]
+        return _wrap(f"{self.left._text(p + 1)} {self.op} {self.right._text(p + 1)}", p, parent_prec)
+
+
+@dataclass(frozen=True)
+class Logic(Node):
+    op: str  # "and" | "or"
+    operands: tuple[Node, ...]
+
+    def _collect(self, out):
+        for c in self.operands:
+            c._collect(out)
+
+    def _text(self, parent_prec):
+        p = _PREC[self.op]
+        return _wrap(f" {self.op} ".join(o._text(p + 1) for o in self.operands), p, parent_prec)
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    func: str
+    args: tuple[Node, ...]
+
+    def _collect(self, out):
+        for c in self.args:
+            c._collect(out)
+
+    def _text(self, parent_prec):
+        return f"{self.func}(" + ", ".join(a._text(0) for a in self.args) + ")"
