@@ -1,0 +1,21 @@
+# Two entry points (see README): `make demo` and `make test`. Each sets up its own virtualenv.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test setup
+
+$(BIN)/tdkt: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(BIN)/tdkt
+
+setup: $(BIN)/tdkt
+
+demo: setup
+	$(BIN)/tdkt score rules/lao-cai-2023 fixtures/lao-cai-2023/units.csv -o out/lao-cai-2023.xlsx
+	$(BIN)/tdkt explain rules/lao-cai-2023 fixtures/lao-cai-2023/units.csv bat_xat
+
+test: setup
+	$(BIN)/python -m pytest src tests

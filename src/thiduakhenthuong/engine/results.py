@@ -1,0 +1,166 @@
+"""Typed results: decisions with their traces, rejected rows and warnings. JSON-serialisable."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model.rules import Localized
+
+Value = Union[None, bool, int, float, str, dt.date]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Problem(_Out):
+    """One thing wrong with an input row."""
+    column: Optional[str] = Field(description="field name, or None for the whole row")
+    header: Optional[str] = Field(default=None, description="column header as in the file")
+    value: Optional[str] = None
+    code: str
+    message: Localized
+
+
+class RejectedRow(_Out):
+    """An input row that was not scored, with every reason."""
+    row: int = Field(description="spreadsheet row number (header = row 1) or record number")
+    unit_id: Optional[str] = None
+    problems: list[Problem]
+
+
+class Notice(_Out):
+    """A warning about the data as a whole (e.g. assigned targets that do not add up)."""
+    code: str
+    message: Localized
+    cite: Optional[str] = None
+    details: dict[str, Value] = Field(default_factory=dict)
+
+
+class ParameterUse(_Out):
+    """A parameter value used by a decision, with the date it took effect and its basis."""
+    name: str
+    value: Value
+    effective_from: dt.date
+    basis: str
+    key: Optional[str] = Field(default=None, description="the 'by' key used, e.g. level huyen")
+
+
+class CriterionTrace(_Out):
+    """Everything one criterion saw and decided for one unit."""
+    id: str
+    title: Localized
+    cite: str
+    clause: Optional[str] = None
+    applicable: bool
+    inputs: dict[str, Value] = Field(description="input values read, by field name")
+    achieved: Optional[float] = None
+    target: Optional[float] = None
+    ratio: Optional[float] = None
+    condition: Optional[bool] = None
+    met: bool
+    method: str
+    formula: str
+    points: float
+    max_points: float
+    bonus: float = 0.0
+    shortfall: Optional[float] = Field(default=None, description="target - achieved when short")
+    unit: Optional[str] = None
+    parameters: list[ParameterUse] = Field(default_factory=list)
+
+
+class DeductionTrace(_Out):
+    id: str
+    title: Localized
+    cite: str
+    inputs: dict[str, Value]
+    formula: str
+    raw_points: float
+    points: float
+    max_points: float
+    parameters: list[ParameterUse] = Field(default_factory=list)
+
+
+class VetoTrace(_Out):
+    id: str
+    title: Localized
+    cite: str
+    criterion: str
+    max_class: str
+    applied: bool = Field(description="true when it lowered the class")
+
+
+class TieBreak(_Out):
+    """How the order against a neighbour with the same leading keys was decided."""
+    scope: Literal["cluster", "overall"]
+    other_unit: str
+    position: Literal["above", "below"]
+    tied_on: list[str]
+    decided_by: str
+    own_value: Value
+    other_value: Value
+
+
+class ClassGap(_Out):
+    """What separates a unit from the next class up."""
+    next_class: str
+    next_class_title: Localized
+    points_short: float
+    blocked_by_veto: Optional[str] = None
+    unmet: list[str] = Field(default_factory=list, description="criteria not met, worst first")
+
+
+class AwardDecision(_Out):
+    id: str
+    title: Localized
+    cite: str
+    scope: str
+    rank: int
+
+
+class UnitResult(_Out):
+    """The full, explained decision for one unit."""
+    unit_id: str
+    name: Optional[str] = None
+    cluster: str
+    level: Optional[str] = None
+    kind: Optional[str] = None
+    row: int
+    base: float
+    bonus: float
+    bonus_uncapped: float
+    deduction: float
+    total: float
+    class_id: str
+    class_title: Localized
+    class_by_total: str
+    rank_cluster: int
+    rank_overall: int
+    cluster_size: int
+    criteria: list[CriterionTrace]
+    deductions: list[DeductionTrace]
+    vetoes: list[VetoTrace]
+    awards: list[AwardDecision]
+    ties: list[TieBreak]
+    gap: Optional[ClassGap] = None
+    parameters: list[ParameterUse] = Field(default_factory=list,
+                                           description="class thresholds and caps used")
+
+
+class ScoreReport(_Out):
+    """A whole scoring run as one serialisable document."""
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    as_of: dt.date
+    source: str
+    rows_in: int
+    scored: int
+    rejected_count: int
+    units: list[UnitResult]
+    rejected: list[RejectedRow]
+    warnings: list[Notice]
+    ranking_keys: list[str]
+    extra: dict[str, Any] = Field(default_factory=dict)

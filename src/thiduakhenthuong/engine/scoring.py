@@ -1,0 +1,212 @@
+"""Column-wise scoring: every criterion, total, class, rank and award computed over whole columns.
+
+No Python loop runs per unit on this path; per-unit traces are assembled from the columns only
+when a caller asks for them (see :mod:`.scored`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..expr import Node, evaluate
+from ..model.rules import Criterion, RuleSet
+from ..select.ranking import Ranked, rank_units
+from .inputs import ValidInputs
+from .params import ResolvedParameter, parameter_env
+from .results import Notice, Localized
+
+
+@dataclass
+class CriterionColumns:
+    """Per-unit arrays for one criterion."""
+    applicable: np.ndarray
+    achieved: np.ndarray | None
+    target: np.ndarray | None
+    ratio: np.ndarray
+    condition: np.ndarray | None
+    met: np.ndarray
+    points: np.ndarray
+    max_points: np.ndarray
+    bonus: np.ndarray
+
+
+@dataclass
+class ScoreColumns:
+    """Everything the engine computed, one array per quantity."""
+    n: int
+    criteria: dict[str, CriterionColumns]
+    deductions: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]  # raw, capped, max
+    base: np.ndarray
+    bonus_uncapped: np.ndarray
+    bonus: np.ndarray
+    bonus_max: np.ndarray
+    deduction: np.ndarray
+    total: np.ndarray
+    class_by_total: np.ndarray   # index into rules.classes, 0 = best
+    class_idx: np.ndarray
+    veto_applied: dict[str, np.ndarray]
+    thresholds: list[np.ndarray | None]
+    ranked: Ranked
+    awards: dict[str, np.ndarray]
+    env: dict[str, Any] = field(repr=False, default_factory=dict)
+
+
+def _arr(x: Any, n: int, dtype=np.float64) -> np.ndarray:
+    a = np.asarray(x, dtype=dtype)
+    return np.broadcast_to(a, (n,)).copy() if a.shape != (n,) else a
+
+
+def _round(x: np.ndarray) -> np.ndarray:
+    # Points are money-like: two decimals, rounded half away from zero as people do by hand.
+    return np.sign(x) * np.floor(np.abs(x) * 100 + 0.5 + 1e-9) / 100
+
+
+def score_criterion(c: Criterion, env: dict[str, Any], n: int) -> CriterionColumns:
+    """Evaluate one criterion over all units (also used, on one unit, to re-check a trace)."""
+    applicable = _arr(evaluate(c.applies, env), n, bool) if c.applies is not None else \
+        np.ones(n, dtype=bool)
+    maxp = _arr(evaluate(c.max_points, env), n)
+    maxp = np.where(np.isnan(maxp), 0.0, maxp)
+    achieved = target = None
+    cond = None
+    if c.achieved is not None:
+        achieved = _arr(evaluate(c.achieved, env), n)
+        target = _arr(evaluate(c.target, env), n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(target == 0, np.where(np.isnan(achieved), np.nan, 1.0),
+                             achieved / target)
+        ratio = np.where(np.isnan(ratio), 0.0, np.maximum(ratio, 0.0))
+    else:
+        ratio = None
+    if c.condition is not None:
+        cond = _arr(evaluate(c.condition, env), n, bool)
+    gate = cond if cond is not None else np.ones(n, dtype=bool)
+    if ratio is None:
+        ratio = gate.astype(np.float64)
+    met = gate & (ratio >= 1.0 - 1e-12)
+    s = c.scoring
+    if s.method == "all_or_nothing":
+        share = met.astype(np.float64)
+    elif s.method == "proportional":
+        share = np.minimum(ratio / s.full_at, 1.0)
+        share = np.where(ratio < s.floor, 0.0, share)
+    else:
+        share = np.zeros(n)
+        for b in s.bands:  # ascending; a later band overrides an earlier one
+            share = np.where(ratio >= b.min_ratio - 1e-12, b.share, share)
+    share = np.where(gate, share, 0.0)
+    points = _round(maxp * share)
+    bonus = np.zeros(n)
+    if c.bonus is not None:
+        pps = _arr(evaluate(c.bonus.points_per_step, env), n)
+        bmax = _arr(evaluate(c.bonus.max, env), n)
+        steps = np.floor((ratio - 1.0) / c.bonus.step + 1e-9)
+        bonus = np.where(met & (steps > 0), np.minimum(steps * pps, bmax), 0.0)
+        bonus = _round(bonus)
+    # A criterion that does not apply to a unit is exempt: full points, no bonus.
+    points = np.where(applicable, points, maxp)
+    met = np.where(applicable, met, True)
+    bonus = np.where(applicable, bonus, 0.0)
+    return CriterionColumns(applicable, achieved, target, ratio, cond, met, points, maxp, bonus)
+
+
+def score_columns(rules: RuleSet, params: dict[str, ResolvedParameter],
+                  valid: ValidInputs) -> ScoreColumns:
+    """Score every valid row at once."""
+    n = len(valid)
+    env: dict[str, Any] = dict(valid.columns)
+    env.update(parameter_env(params, valid.columns, n))
+    crits = {c.id: score_criterion(c, env, n) for c in rules.criteria}
+
+    points_sum = np.zeros(n)
+    for cc in crits.values():
+        points_sum = points_sum + cc.points
+    if rules.meta.not_applicable == "excluded":
+        app_max = np.zeros(n)
+        app_pts = np.zeros(n)
+        for cc in crits.values():
+            app_max += np.where(cc.applicable, cc.max_points, 0.0)
+            app_pts += np.where(cc.applicable, cc.points, 0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            base = np.where(app_max > 0, app_pts / app_max * rules.meta.base_max, 0.0)
+        base = _round(base)
+    else:
+        base = _round(points_sum)
+    bonus_unc = np.zeros(n)
+    for cc in crits.values():
+        bonus_unc = bonus_unc + cc.bonus
+    bonus_max = _arr(evaluate(rules.meta.bonus_max, env), n)
+    bonus = _round(np.minimum(bonus_unc, bonus_max))
+    deds = {}
+    ded_total = np.zeros(n)
+    for d in rules.deductions:
+        raw = _arr(evaluate(d.points, env), n)
+        raw = np.where(np.isnan(raw), 0.0, np.maximum(raw, 0.0))
+        mx = _arr(evaluate(d.max, env), n)
+        capped = _round(np.minimum(raw, mx))
+        deds[d.id] = (raw, capped, mx)
+        ded_total = ded_total + capped
+    ded_total = _round(ded_total)
+    total = _round(base + bonus - ded_total)
+
+    thresholds = [None if cl.min_total is None else _arr(evaluate(cl.min_total, env), n)
+                  for cl in rules.classes]
+    last = len(rules.classes) - 1
+    class_by_total = np.full(n, last, dtype=np.int64)
+    for i in range(last - 1, -1, -1):
+        class_by_total = np.where(total >= thresholds[i] - 1e-9, i, class_by_total)
+    class_idx = class_by_total.copy()
+    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
+    vetoes = {}
+    for v in rules.vetoes:
+        cap = class_pos[v.max_class]
+        hit = ~crits[v.criterion].met & (class_idx < cap)
+        vetoes[v.id] = hit
+        class_idx = np.where(hit, cap, class_idx)
+
+    ranked = rank_units(rules, valid.columns, crits, base=base, bonus=bonus, deduction=ded_total,
+                        total=total, class_idx=class_idx)
+    awards = {}
+    for a in rules.awards:
+        r = ranked.rank_group if a.scope == "cluster" else ranked.rank_overall
+        awards[a.id] = (r >= a.ranks[0]) & (r <= a.ranks[1]) & (class_idx <= class_pos[a.min_class])
+    return ScoreColumns(n, crits, deds, base, bonus_unc, bonus, bonus_max, ded_total, total,
+                        class_by_total, class_idx, vetoes, thresholds, ranked, awards, env)
+
+
+def check_totals(rules: RuleSet, valid: ValidInputs, params: dict[str, ResolvedParameter]
+                 ) -> list[Notice]:
+    """Warn, with the gap, where the units' assigned targets do not add up to the totals."""
+    out = []
+    env = parameter_env({k: p for k, p in params.items() if p.by is None}, valid.columns, len(valid))
+    for t in rules.totals:
+        col = valid.columns[t.field]
+        col = col[~np.isnan(col)]
+        agg = {"sum": np.sum, "min": np.min, "max": np.max, "mean": np.mean}[t.aggregate]
+        got = float(agg(col)) if len(col) else 0.0
+        expected = float(evaluate(t.expected, env))
+        ok = abs(got - expected) < 1e-9 if t.compare == "==" else got >= expected - 1e-9
+        if ok:
+            continue
+        gap = got - expected
+        rej = len(valid.rejected)
+        extra_vi = f" ({rej} dòng bị loại không được tính)" if rej else ""
+        extra_en = f" ({rej} rejected rows not counted)" if rej else ""
+        agg_vi = {"sum": "tổng", "min": "nhỏ nhất", "max": "lớn nhất", "mean": "trung bình"}
+        out.append(Notice(
+            code="totals_mismatch", cite=t.cite,
+            message=Localized(
+                vi=f"{t.title.vi}: {agg_vi[t.aggregate]} là {_fmt(got)}, cần {t.compare} "
+                   f"{_fmt(expected)} (chênh lệch {gap:+,.0f}){extra_vi}",
+                en=f"{t.title.en}: {t.aggregate} is {_fmt(got)}, expected {t.compare} "
+                   f"{_fmt(expected)} (gap {gap:+,.0f}){extra_en}"),
+            details={"check": t.id, "field": t.field, "aggregate": t.aggregate, "value": got,
+                     "expected": expected, "gap": gap}))
+    return out
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
