@@ -245,7 +245,8 @@ def formula(c: Criterion) -> str:
                                         f"{r} >= 1" if r else None] if x)
         return f"{mp} if {test} else 0"
     if s.method == "proportional":
-        core = f"{mp} × min({r} / {s.full_at:g}, 1)"
+        core = f"{mp} × min({r}, 1)" if s.full_at == 1 else \
+            f"{mp} × min({r} / {s.full_at:g}, 1)"
         if s.floor:
             core += f", 0 below ratio {s.floor:g}"
     else:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..expr import Node, evaluate
+from ..fmt import num
 from ..model.rules import Criterion, RuleSet
 from ..select.ranking import Ranked, rank_units
 from .inputs import ValidInputs
@@ -199,14 +200,12 @@ def check_totals(rules: RuleSet, valid: ValidInputs, params: dict[str, ResolvedP
         out.append(Notice(
             code="totals_mismatch", cite=t.cite,
             message=Localized(
-                vi=f"{t.title.vi}: {agg_vi[t.aggregate]} là {_fmt(got)}, cần {t.compare} "
-                   f"{_fmt(expected)} (chênh lệch {gap:+,.0f}){extra_vi}",
-                en=f"{t.title.en}: {t.aggregate} is {_fmt(got)}, expected {t.compare} "
-                   f"{_fmt(expected)} (gap {gap:+,.0f}){extra_en}"),
+                vi=f"{t.title.vi}: {agg_vi[t.aggregate]} là {num(got)}, cần {t.compare} "
+                   f"{num(expected)} (chênh lệch {'+' if gap > 0 else ''}{num(gap)}){extra_vi}",
+                en=f"{t.title.en}: {t.aggregate} is {num(got, 'en')}, expected {t.compare} "
+                   f"{num(expected, 'en')} (gap {'+' if gap > 0 else ''}{num(gap, 'en')})"
+                   f"{extra_en}"),
             details={"check": t.id, "field": t.field, "aggregate": t.aggregate, "value": got,
                      "expected": expected, "gap": gap}))
     return out
 
-
-def _fmt(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"

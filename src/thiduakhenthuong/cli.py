@@ -1,0 +1,141 @@
+"""Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``.
+
+Exit codes: 0 every row scored; 1 some rows rejected (results for the rest still written);
+2 rule, file or usage error.
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import InputFileError, RuleError, RuleErrors, TdktError
+from .explain.messages import t
+from .explain.render import explain_tree, ranking_table
+from .rules_api import load_rules
+
+
+def _console(stderr: bool = False) -> Console:
+    # Wide output when piped (CI logs, files) so the table is not folded to 80 columns.
+    c = Console(stderr=stderr, highlight=False)
+    if not c.is_terminal:
+        c = Console(stderr=stderr, highlight=False, width=220, no_color=True)
+    return c
+
+
+class _Exit(click.ClickException):
+    exit_code = 2
+
+
+def _load(rules_path: str):
+    try:
+        return load_rules(rules_path)
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+
+
+def _score(rules, data: str, as_of: str | None, err: Console):
+    try:
+        with err.status(f"scoring {data} ..."):
+            start = time.perf_counter()
+            res = rules.score(data, as_of=as_of)
+            elapsed = time.perf_counter() - start
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+    return res, elapsed
+
+
+def _report_rejected(res, lang: str, out: Console) -> None:
+    for w in res.warnings:
+        out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
+    if res.rejected:
+        out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
+        for r in res.rejected:
+            for p in r.problems:
+                unit = f" ({r.unit_id})" if r.unit_id else ""
+                value = f" = {p.value!r}" if p.value is not None else ""
+                out.print("  " + escape(t("rejected_line", lang, row=r.row, unit=unit,
+                                           column=p.header or p.column or "-", value=value,
+                                           reason=p.message.get(lang))))
+    out.print(t("counts", lang, rows_in=res.rows_in, scored=res.scored,
+                rejected=len(res.rejected)))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="thiduakhenthuong")
+def main() -> None:
+    """Emulation scoring and commendation by declarative rules (thi đua, khen thưởng)."""
+
+
+@main.command()
+@click.argument("rules_path", metavar="RULES")
+@click.argument("data")
+@click.option("-o", "--output", multiple=True, help="write results: .csv, .xlsx or .json "
+                                                     "(may be given several times)")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--as-of", help="judge with parameters in force on this date (YYYY-MM-DD)")
+@click.option("--limit", type=int, help="print only the first N rows of the table")
+def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of: str | None,
+          limit: int | None) -> None:
+    """Score DATA (CSV or XLSX) with RULES and print the ranked table."""
+    from .io.write import write_result
+    out, err = _console(), _console(stderr=True)
+    rules = _load(rules_path)
+    res, elapsed = _score(rules, data, as_of, err)
+    out.print(ranking_table(res, lang, limit))
+    for path in output:
+        try:
+            files = write_result(res, path, lang)
+        except (OSError, ValueError) as e:
+            raise _Exit(f"cannot write {path}: {e}") from None
+        for f in files:
+            err.print(f"→ {f}")
+    _report_rejected(res, lang, out)
+    err.print(f"{res.scored} units in {elapsed:.3f} s; rules {rules.id} {rules.version} "
+              f"({rules.hash})")
+    sys.exit(1 if res.rejected else 0)
+
+
+@main.command()
+@click.argument("rules_path", metavar="RULES")
+@click.argument("data")
+@click.argument("unit")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--as-of", help="judge with parameters in force on this date (YYYY-MM-DD)")
+def explain(rules_path: str, data: str, unit: str, lang: str, as_of: str | None) -> None:
+    """Explain one UNIT's score, class, rank and awards as a tree."""
+    out, err = _console(), _console(stderr=True)
+    rules = _load(rules_path)
+    res, _ = _score(rules, data, as_of, err)
+    try:
+        u = res.unit(unit)
+    except KeyError:
+        rejected = [r for r in res.rejected if r.unit_id == unit]
+        if rejected:
+            _report_rejected(res, lang, out)
+            raise _Exit(f"unit '{unit}' was rejected (row {rejected[0].row}), see above")
+        known = ", ".join(sorted(str(x) for x in res.valid.columns[res._key]))
+        raise _Exit(f"no unit '{unit}' in {data}; units: {known}") from None
+    out.print(explain_tree(res, u, lang))
+
+
+@main.command()
+@click.argument("rules_path", metavar="RULES")
+def check(rules_path: str) -> None:
+    """Validate a rule directory; print every problem with file and line."""
+    out = _console()
+    rules = _load(rules_path)
+    m = rules.model
+    out.print(f"OK {m.meta.id} {m.meta.version} ({rules.hash}): {len(m.inputs)} inputs, "
+              f"{len(m.parameters)} parameters, {len(m.criteria)} criteria, "
+              f"{len(m.deductions)} deductions, {len(m.classes)} classes, "
+              f"{len(m.awards)} awards")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
