@@ -31,6 +31,9 @@ class ValidInputs:
     rejected: list[RejectedRow]
     notices: list[Notice] = field(default_factory=list)
     rows_in: int = 0
+    # Every row's value of each field that parsed cleanly (NaN elsewhere), for whole-table checks
+    # such as "assigned targets add up", which must not lose rows rejected for other reasons.
+    clean_numbers: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -228,6 +231,7 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
     notices: list[Notice] = []
     hdr = raw.headers
 
+    clean_numbers: dict[str, np.ndarray] = {}
     for name, f in fields.items():
         if name not in raw.frame.columns:
             needed = f.required and not (registry is not None and name in from_registry)
@@ -262,6 +266,7 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
                                f"above what is possible ({f.max:g})", h)
             missing = np.isnan(vals) & ~bad
             col = vals
+            clean_numbers[name] = np.where(bad | ~_in_range(vals, f), np.nan, vals)
         elif f.type == "date":
             col, bad = parse_dates(s)
             probs.add_mask(bad, name, values, "not_a_date",
@@ -296,14 +301,14 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
             for i in np.nonzero(dup)[0]:
                 others = ", ".join(str(r) for r in where[ids[i]])
                 probs.by_row[int(i)].append(Problem(
-                    column=key, value=_show(ids[i]), code="duplicate_id",
+                    column=key, header=hdr.get(key), value=_show(ids[i]), code="duplicate_id",
                     message=_msg(f"mã đơn vị trùng (các dòng {others})",
                                  f"duplicate unit id (rows {others})")))
     if registry is not None:
         known = np.fromiter((i in registry for i in ids), bool, n)
         probs.add_mask(~known & (ids != ""), key, ids, "unknown_unit",
                        "mã đơn vị không có trong danh sách đơn vị của bộ quy tắc",
-                       "unit id not in the rule set's list of units")
+                       "unit id not in the rule set's list of units", hdr.get(key))
         for fname, role in from_registry.items():
             reg_vals = np.array([getattr(registry[i], role) if i in registry else "" for i in ids],
                                 dtype=object)
@@ -333,7 +338,8 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
                     has_all &= ~np.isnan(c)
             fail = ~held & ~bad_so_far & has_all
             f = fields.get(rc.field)
-            probs.add_mask(fail, rc.field, cols[rc.field] if rc.field in cols else None,
+            probs.add_mask(fail, rc.field, raw.frame[rc.field].to_numpy(dtype=object)
+                           if rc.field in raw.frame.columns else None,
                            f"check:{rc.id}", rc.message.vi, rc.message.en,
                            hdr.get(rc.field, rc.field))
 
@@ -353,7 +359,17 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
                               details={"cells": raw.nfc_normalised}))
     typed = {k: v[keep] for k, v in cols.items()}
     return ValidInputs(columns=typed, rows=raw.rows[keep], rejected=rejected, notices=notices,
-                       rows_in=n)
+                       rows_in=n, clean_numbers=clean_numbers)
+
+
+def _in_range(vals: np.ndarray, f: InputField) -> np.ndarray:
+    ok = np.ones(len(vals), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        if f.min is not None:
+            ok &= ~(vals < f.min)
+        if f.max is not None:
+            ok &= ~(vals > f.max)
+    return ok
 
 
 def _empty_column(f: InputField, n: int) -> np.ndarray:

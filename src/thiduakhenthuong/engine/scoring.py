@@ -184,7 +184,10 @@ def check_totals(rules: RuleSet, valid: ValidInputs, params: dict[str, ResolvedP
     out = []
     env = parameter_env({k: p for k, p in params.items() if p.by is None}, valid.columns, len(valid))
     for t in rules.totals:
-        col = valid.columns[t.field]
+        if t.field not in valid.clean_numbers:
+            continue  # the column is missing: every row is already rejected for it
+        col = valid.clean_numbers[t.field]
+        unreadable = int(np.isnan(col).sum())
         col = col[~np.isnan(col)]
         agg = {"sum": np.sum, "min": np.min, "max": np.max, "mean": np.mean}[t.aggregate]
         got = float(agg(col)) if len(col) else 0.0
@@ -193,9 +196,8 @@ def check_totals(rules: RuleSet, valid: ValidInputs, params: dict[str, ResolvedP
         if ok:
             continue
         gap = got - expected
-        rej = len(valid.rejected)
-        extra_vi = f" ({rej} dòng bị loại không được tính)" if rej else ""
-        extra_en = f" ({rej} rejected rows not counted)" if rej else ""
+        extra_vi = f" ({unreadable} ô không đọc được không được tính)" if unreadable else ""
+        extra_en = f" ({unreadable} unreadable cells not counted)" if unreadable else ""
         agg_vi = {"sum": "tổng", "min": "nhỏ nhất", "max": "lớn nhất", "mean": "trung bình"}
         out.append(Notice(
             code="totals_mismatch", cite=t.cite,
