@@ -6,7 +6,7 @@ class TdktError(Exception):
     """Base class of every error the library raises on purpose."""
 
 
-class ExpressionError(TdktError):
+class ExpressionError(TdktError, ValueError):
     """An expression in a rule file is not valid.
 
     ``column`` is the 1-based offset inside the expression text, when known.

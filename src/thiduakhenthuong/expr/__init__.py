@@ -1,8 +1,8 @@
 """The rule expression language: a small whitelist parsed into the library's own AST.
 
 >>> from thiduakhenthuong.expr import parse
->>> parse("min(achieved / target, 1) >= 0.9").names()
-{'achieved', 'target'}
+>>> sorted(parse("min(achieved / target, 1) >= 0.9").names())
+['achieved', 'target']
 """
 from .ast import Node
 from .parser import parse

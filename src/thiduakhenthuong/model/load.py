@@ -217,8 +217,11 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
                 scope = "parameter" if env is params_only else "input field or parameter"
                 extra = " (only parameters may be used here)" if env is params_only and \
                     set(unknown) <= types.keys() else ""
-                raise ExpressionError(f"unknown {scope} {', '.join(map(repr, unknown))}{extra}",
-                                      node.text())
+                import difflib
+                hints = [m for u in unknown for m in difflib.get_close_matches(u, env, 1, 0.6)]
+                hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
+                raise ExpressionError(f"unknown {scope} {', '.join(map(repr, unknown))}{extra}"
+                                      f"{hint}", node.text())
             got = infer_type(node, env)
             if want == NUMBER and got == BOOL:
                 got = NUMBER

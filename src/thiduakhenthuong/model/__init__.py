@@ -1,0 +1,1 @@
+"""Typed rule model, safe YAML loading and rule-set checks."""
