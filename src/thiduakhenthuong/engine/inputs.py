@@ -138,7 +138,7 @@ def parse_dates(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     [False, False, True, False]
     """
     obj = s.to_numpy(dtype=object)
-    out = np.full(len(obj), np.datetime64("NaT"), dtype="datetime64[D]")
+    out = np.full(len(obj), np.datetime64("NaT", "D"), dtype="datetime64[D]")
     bad = np.zeros(len(obj), dtype=bool)
     is_dt = np.fromiter((isinstance(v, (dt.date, np.datetime64, pd.Timestamp)) and v is not pd.NaT
                          for v in obj), bool, len(obj))
@@ -376,7 +376,7 @@ def _empty_column(f: InputField, n: int) -> np.ndarray:
     if f.type in ("integer", "number", "percent"):
         return np.full(n, np.nan)
     if f.type == "date":
-        return np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+        return np.full(n, np.datetime64("NaT", "D"), dtype="datetime64[D]")
     if f.type == "bool":
         return np.zeros(n, dtype=bool)
     return np.full(n, "", dtype=object)

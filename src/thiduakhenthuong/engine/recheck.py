@@ -20,7 +20,7 @@ def _column(v: Any, ftype: str) -> np.ndarray:
     if ftype in ("integer", "number", "percent"):
         return np.array([np.nan if v is None else float(v)])
     if ftype == "date":
-        return np.array([np.datetime64("NaT") if v is None else np.datetime64(v, "D")],
+        return np.array([np.datetime64("NaT", "D") if v is None else np.datetime64(v, "D")],
                         dtype="datetime64[D]")
     if ftype == "bool":
         return np.array([bool(v)])
