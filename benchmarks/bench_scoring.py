@@ -43,6 +43,7 @@ from thiduakhenthuong.engine.params import resolve
 from thiduakhenthuong.engine.scoring import check_totals, score_columns
 from thiduakhenthuong.io.read import read_table
 from thiduakhenthuong.rules_api import Rules
+from thiduakhenthuong.select.ranking import rank_units
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "rules" / "lao-cai-2023"
@@ -304,6 +305,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per timed part (best is shown)")
     ap.add_argument("--sample", type=int, default=1000, help="units whose traces are built")
     ap.add_argument("--seed", type=int, default=20230210)
+    ap.add_argument("--phase-repeat", type=int, default=0,
+                    help="runs per engine phase in the breakdown (default: --repeat)")
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the tracemalloc runs")
     ap.add_argument("--profile", choices=["auto", "yes", "no"], default="auto",
                     help="cProfile one engine run (auto: when engine/plain > 5x)")
@@ -333,17 +336,18 @@ def main() -> None:
     model = big.model
     day = model.meta.period.as_of
     params = resolve(model, day)
-    t_read, raw = best_of(lambda: read_table(df, model.inputs), rep)
-    t_valid, valid = best_of(lambda: validate(raw, model), rep)
-    t_cols, cols = best_of(lambda: score_columns(model, params, valid), rep)
-    t_tot, _ = best_of(lambda: check_totals(model, valid, params), rep)
-    from thiduakhenthuong.select.ranking import rank_units
+    prep = args.phase_repeat or rep
+    t_read, raw = best_of(lambda: read_table(df, model.inputs), prep)
+    t_valid, valid = best_of(lambda: validate(raw, model), prep)
+    t_cols, cols = best_of(lambda: score_columns(model, params, valid), prep)
+    t_tot, _ = best_of(lambda: check_totals(model, valid, params), prep)
     t_rank, _ = best_of(lambda: rank_units(
         model, valid.columns, cols.criteria, base=cols.base, bonus=cols.bonus,
-        deduction=cols.deduction, total=cols.total, class_idx=cols.class_idx), rep)
-    print("  phases: "
+        deduction=cols.deduction, total=cols.total, class_idx=cols.class_idx), prep)
+    del raw, valid
+    print(f"  phases (best of {prep}): "
           f"read_table {t_read:.3f} s | validate {t_valid:.3f} s | score_columns {t_cols:.3f} s "
-          f"(of which rank_units {t_rank:.3f} s, {len(cols.ranked.ties):,} tie pairs) | "
+          f"(of which rank_units {t_rank:.3f} s, {len(cols.ranked.ties[0]):,} tie pairs) | "
           f"check_totals {t_tot:.3f} s")
 
     # --- traces ---------------------------------------------------------------------------------
@@ -355,6 +359,9 @@ def main() -> None:
     print(f"traces  res.unit(uid) x {len(sample):,}       {t_tr:9.3f} s   "
           f"{per_unit * 1e3:.3f} ms/unit -> all {n:,} units (res.units) ~ {per_unit * n:,.1f} s "
           f"(extrapolated)")
+    # Tie-breaks are looked up through a per-row index built once (Ranked.ties_of), so a trace
+    # costs the same at any N; report the size of what it indexes.
+    print(f"          tie pairs indexed for traces: {len(res.cols.ranked.ties[0]):,}")
     t_frame, frame = best_of(lambda: res.to_frame(), rep)
     print(f"        res.to_frame()               {t_frame:9.3f} s   {fmt_rate(n, t_frame):>20}"
           f"   ({frame.shape[0]:,} x {frame.shape[1]})")
@@ -389,7 +396,7 @@ def main() -> None:
     if tot_bad.any():
         i = int(np.flatnonzero(tot_bad)[0])
         print(f"  first total mismatch: {ids[i]} engine {c.total[i]} plain {s['total'][i]}")
-    print(f"  classes: " + ", ".join(f"{k} {int(np.sum(c.class_idx == j)):,}"
+    print("  classes: " + ", ".join(f"{k} {int(np.sum(c.class_idx == j)):,}"
                                      for j, k in enumerate(CLASS_IDS))
           + f"; veto applied {int(c.veto_applied['no_top_class_without_t10'].sum()):,}")
 
@@ -407,15 +414,23 @@ def main() -> None:
     # --- profile --------------------------------------------------------------------------------
     if args.profile == "yes" or (args.profile == "auto" and ratio_score > 5):
         print()
-        print(f"cProfile of one big.score(df) (engine/plain = {ratio_score:.1f}x > 5x), "
+        print(f"cProfile of one big.score(df) (engine/plain = {ratio_score:.1f}x), "
               "top 20 by own time:")
-        pr = cProfile.Profile()
-        pr.enable()
-        big.score(df)
-        pr.disable()
-        out = io.StringIO()
-        pstats.Stats(pr, stream=out).strip_dirs().sort_stats("tottime").print_stats(20)
-        print("\n".join(line for line in out.getvalue().splitlines()[4:] if line.strip()))
+        profile(lambda: big.score(df), 20)
+        print()
+        k = min(100, len(sample))
+        print(f"cProfile of res.unit(uid) for {k} units, top 6 by own time:")
+        profile(lambda: [res.unit(u) for u in sample[:k]], 6)
+
+
+def profile(fn, top: int) -> None:
+    pr = cProfile.Profile()
+    pr.enable()
+    fn()
+    pr.disable()
+    out = io.StringIO()
+    pstats.Stats(pr, stream=out).strip_dirs().sort_stats("tottime").print_stats(top)
+    print("\n".join(line for line in out.getvalue().splitlines()[4:] if line.strip()))
 
 
 if __name__ == "__main__":

@@ -50,6 +50,10 @@ class _Problems:
 
     def add_mask(self, mask: np.ndarray, column: str | None, values: Any, code: str,
                  vi: str, en: str, header: str | None = None) -> None:
+        if not mask.any():
+            return
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=object)
         for i in np.nonzero(mask)[0]:
             v = None if values is None else values[i]
             self.by_row[int(i)].append(Problem(
@@ -137,6 +141,9 @@ def parse_dates(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> parse_dates(pd.Series(["2023-03-15", "15/03/2023", "31/02/2023", ""]))[1].tolist()
     [False, False, True, False]
     """
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        # Already typed (a DataFrame from an application): no per-cell work.
+        return s.to_numpy().astype("datetime64[D]"), np.zeros(len(s), dtype=bool)
     obj = s.to_numpy(dtype=object)
     out = np.full(len(obj), np.datetime64("NaT", "D"), dtype="datetime64[D]")
     bad = np.zeros(len(obj), dtype=bool)
@@ -196,8 +203,11 @@ def _parse_enum(s: pd.Series, f: InputField) -> tuple[np.ndarray, np.ndarray, np
         if f.labels and v in f.labels:
             lookup[header_key(f.labels[v].vi)] = v
             lookup[header_key(f.labels[v].en)] = v
-    txt = pd.Series([header_key(v) if isinstance(v, str) else "" for v in s.to_numpy(object)],
-                    dtype=object)
+    # Few distinct values in many rows: normalise each distinct value once.
+    obj = s.to_numpy(dtype=object)
+    uniq = pd.unique(obj)
+    key_of = {u: (header_key(u) if isinstance(u, str) else "") for u in uniq}
+    txt = pd.Series(obj, dtype=object).map(key_of)
     mapped = txt.map(lookup)
     blank = (txt == "").to_numpy()
     bad = mapped.isna().to_numpy() & ~blank
@@ -245,7 +255,7 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
             continue
         s = raw.frame[name]
         h = hdr.get(name, name)
-        values = s.to_numpy(dtype=object)
+        values = s  # converted to objects only if a problem must quote a cell
         if f.type in ("integer", "number", "percent"):
             vals, bad = parse_numbers(s, integer=f.type == "integer")
             kind_vi = {"integer": "số nguyên", "number": "số", "percent": "tỷ lệ phần trăm"}[f.type]

@@ -138,9 +138,7 @@ class ScoreResult:
                                          else rk.rank_overall[i]))
                   for a in r.awards if cols.awards[a.id][i]]
         ties = []
-        for up, low, scope, k in rk.ties:
-            if i not in (up, low):
-                continue
+        for up, low, scope, k in rk.ties_of(i):
             other = low if i == up else up
             ties.append(TieBreak(scope=scope, other_unit=str(col[self._key][other]),
                                  position="above" if i == up else "below",

@@ -23,8 +23,21 @@ class Ranked:
     group: np.ndarray               # cluster of each row
     group_size: np.ndarray
     tie_depth: int                  # keys[0..tie_depth] equal = "tied"
-    # Adjacent pairs (upper row, lower row, scope, index of the deciding key).
-    ties: list[tuple[int, int, str, int]]
+    # Adjacent tied pairs: upper row, lower row, scope (0 overall, 1 cluster), deciding key.
+    ties: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+    def ties_of(self, i: int) -> list[tuple[int, int, str, int]]:
+        """The tied pairs that involve row ``i`` (index built once, on first use)."""
+        if not hasattr(self, "_tie_index"):
+            idx: dict[int, list[int]] = {}
+            up, low = self.ties[0], self.ties[1]
+            for j in range(len(up)):
+                idx.setdefault(int(up[j]), []).append(j)
+                idx.setdefault(int(low[j]), []).append(j)
+            self._tie_index = idx
+        up, low, scope, key = self.ties
+        return [(int(up[j]), int(low[j]), ("overall", "cluster")[scope[j]], int(key[j]))
+                for j in self._tie_index.get(i, [])]
 
 
 def _sort_code(v: np.ndarray, order: str) -> np.ndarray:
@@ -93,16 +106,21 @@ def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, 
 
     # A "tie" is equality on every key up to and including 'total' (or the first key).
     tie_depth = names.index("total") if "total" in names else 0
-    ties: list[tuple[int, int, str, int]] = []
-    for scope, seq in (("overall", order), ("cluster", gorder)):
+    parts: list[tuple[np.ndarray, ...]] = []
+    for scope, seq in ((0, order), (1, gorder)):
         if len(seq) < 2:
             continue
         upper, lower = seq[:-1], seq[1:]
-        same_group = gcode[upper] == gcode[lower] if scope == "cluster" else np.ones(len(upper), bool)
+        same_group = gcode[upper] == gcode[lower] if scope == 1 else np.ones(len(upper), bool)
         eq = np.stack([codes[k][upper] == codes[k][lower] for k in range(len(codes))])
         first_diff = np.argmin(eq, axis=0)  # every pair differs at least on the unit id
         hits = np.nonzero(same_group & (first_diff > tie_depth))[0]
-        for h in hits:
-            ties.append((int(upper[h]), int(lower[h]), scope, int(first_diff[h])))
+        parts.append((upper[hits], lower[hits], np.full(len(hits), scope, dtype=np.int8),
+                      first_diff[hits]))
+    if parts:
+        ties = tuple(np.concatenate([p[k] for p in parts]) for k in range(4))
+    else:
+        e = np.zeros(0, dtype=np.int64)
+        ties = (e, e, e.astype(np.int8), e)
     return Ranked(names, orders, values, order, rank_overall, rank_group, group, group_size,
                   tie_depth, ties)
