@@ -147,3 +147,21 @@ def test_as_of_before_parameters_exist_is_a_rule_error(rules):
     from thiduakhenthuong.errors import RuleError
     with pytest.raises(RuleError, match="no value in force"):
         rules.score(FIXTURE / "units.csv", as_of="2022-12-31")
+
+
+def test_excluded_policy_rescales_over_applicable_targets(tmp_path):
+    import shutil
+    import thiduakhenthuong as tdkt
+    from conftest import RULES
+    d = tmp_path / "r"
+    shutil.copytree(RULES, d)
+    meta = d / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "not_applicable: full_points", "not_applicable: excluded"), encoding="utf-8")
+    res = tdkt.load_rules(d).score(FIXTURE / "units.csv")
+    u = res.unit("bv_da_khoa_tinh")  # target 11 (5 points) does not apply to affiliated units
+    applicable = [c for c in u.criteria if c.applicable]
+    expected = sum(c.points for c in applicable) / sum(c.max_points for c in applicable) * 100
+    assert u.base == pytest.approx(round(expected, 2), abs=0.005)
+    district = res.unit("bat_xat")  # every target applies: same base as under full_points
+    assert district.base == pytest.approx(sum(c.points for c in district.criteria), abs=1e-9)
