@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import InputFileError, RuleError, RuleErrors, TdktError
+from .errors import InputFileError, RuleError, RuleErrors
 from .explain.messages import t
 from .explain.render import explain_tree, ranking_table
 from .rules_api import load_rules

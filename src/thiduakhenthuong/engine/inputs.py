@@ -72,26 +72,6 @@ def _show(v: Any) -> str:
     return s if len(s) <= 60 else s[:57] + "..."
 
 
-def _is_blank(values: np.ndarray) -> np.ndarray:
-    out = np.zeros(len(values), dtype=bool)
-    for i, v in enumerate(values):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or \
-                (isinstance(v, str) and not v.strip()) or v is pd.NaT:
-            out[i] = True
-    return out
-
-
-def _blank_fast(s: pd.Series) -> np.ndarray:
-    if pd.api.types.is_numeric_dtype(s.dtype) and s.dtype != bool:
-        return s.isna().to_numpy()
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return np.zeros(len(s), dtype=bool)
-    try:
-        return s.astype(str).str.strip().eq("").to_numpy() | s.isna().to_numpy()
-    except Exception:
-        return _is_blank(s.to_numpy(dtype=object))
-
-
 def parse_numbers(s: pd.Series, integer: bool) -> tuple[np.ndarray, np.ndarray]:
     """Parse a column of numbers written the Vietnamese or the English way.
 
@@ -347,7 +327,6 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
                 if c is not None and c.dtype == np.float64:
                     has_all &= ~np.isnan(c)
             fail = ~held & ~bad_so_far & has_all
-            f = fields.get(rc.field)
             probs.add_mask(fail, rc.field, raw.frame[rc.field].to_numpy(dtype=object)
                            if rc.field in raw.frame.columns else None,
                            f"check:{rc.id}", rc.message.vi, rc.message.en,

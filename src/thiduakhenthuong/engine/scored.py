@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import cached_property
 from typing import Any, Iterator
 
 import numpy as np
@@ -61,6 +60,10 @@ class ScoreResult:
         self._key = next(n for n, f in rules.inputs.items() if f.role == "key")
         self._roles = {f.role: n for n, f in rules.inputs.items() if f.role}
         self._index = {uid: i for i, uid in enumerate(valid.columns[self._key])}
+        # Parameters behind every unit's class thresholds and bonus cap: the same for all units.
+        self._class_params = sorted(set().union(
+            *[c.min_total.names() for c in rules.classes if c.min_total is not None],
+            rules.meta.bonus_max.names()))
 
     # --- per-unit access -------------------------------------------------------------------
     def unit(self, unit_id: str) -> UnitResult:
@@ -160,8 +163,6 @@ class ScoreResult:
                            points_short=max(round(need - float(cols.total[i]), 2), 0.0),
                            blocked_by_veto=blocking[0] if blocking else None,
                            unmet=[c.id for c in unmet])
-        used = sorted(set().union(*[c.min_total.names() for c in cls if c.min_total is not None],
-                                  r.meta.bonus_max.names()))
         return UnitResult(
             unit_id=str(col[self._key][i]),
             name=_opt(col, self._roles.get("name"), i), cluster=str(rk.group[i]),
@@ -173,7 +174,7 @@ class ScoreResult:
             rank_cluster=int(rk.rank_group[i]), rank_overall=int(rk.rank_overall[i]),
             cluster_size=int(rk.group_size[i]), criteria=crits, deductions=deds, vetoes=vetoes,
             awards=awards, ties=ties, gap=gap,
-            parameters=[self._param_use(nm, i) for nm in used])
+            parameters=[self._param_use(nm, i) for nm in self._class_params])
 
     # --- whole-run outputs ---------------------------------------------------------------------
     def to_frame(self, lang: str = "vi") -> pd.DataFrame:

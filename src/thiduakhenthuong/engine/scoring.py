@@ -5,13 +5,12 @@ when a caller asks for them (see :mod:`.scored`).
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from ..expr import Node, evaluate
+from ..expr import evaluate
 from ..fmt import num
 from ..model.rules import Criterion, RuleSet
 from ..select.ranking import Ranked, rank_units

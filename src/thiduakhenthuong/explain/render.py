@@ -85,7 +85,6 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
                              date=p.effective_from.strftime("%d/%m/%Y"), basis=p.basis)))
     for v in u.vetoes:
         if v.applied:
-            crit = next(c for c in u.criteria if c.id == v.criterion)
             cls.add(escape(t("veto_applied", lang, cls=v.max_class, crit=v.criterion,
                              title=v.title.get(lang), cite=v.cite)))
     root.add(escape(t("rank", lang, rc=u.rank_cluster, size=u.cluster_size, cluster=u.cluster,

@@ -2,7 +2,10 @@
 (every name known, every type right, every reference resolvable) before any data is seen."""
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ _LIST_SECTIONS = {"criteria", "deductions", "classes", "vetoes", "awards", "tota
                   "units"}
 _DICT_SECTIONS = {"inputs", "parameters"}
 _SINGLE_SECTIONS = {"meta", "ranking"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _INPUT_TYPES = {"text": TEXT, "enum": TEXT, "integer": NUMBER, "number": NUMBER,
                 "percent": NUMBER, "date": DATE, "bool": BOOL}
 
@@ -123,8 +127,8 @@ def _locate(err: dict, merged: dict, src: Source) -> RuleError:
     node: Any = merged
     for part in loc:
         if isinstance(node, LineDict):
-            if node.get("id") is not None and rule_id is None or isinstance(node.get("id"), str):
-                rule_id = node.get("id") if isinstance(node.get("id"), str) else rule_id
+            if isinstance(node.get("id"), str):
+                rule_id = node["id"]
             line = node.line_of(part) if isinstance(part, str) else node.line
         if isinstance(node, dict) and part in node:
             node = node[part]
@@ -217,7 +221,6 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
                 scope = "parameter" if env is params_only else "input field or parameter"
                 extra = " (only parameters may be used here)" if env is params_only and \
                     set(unknown) <= types.keys() else ""
-                import difflib
                 hints = [m for u in unknown for m in difflib.get_close_matches(u, env, 1, 0.6)]
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 raise ExpressionError(f"unknown {scope} {', '.join(map(repr, unknown))}{extra}"
@@ -241,8 +244,7 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
     seen_ids: dict[str, str] = {}
 
     def check_id(i: str, section: str, key: Any) -> None:
-        import re
-        if not re.match(r"^[a-z][a-z0-9_]*$", i):
+        if not _ID.match(i):
             err(f"id '{i}' must be lower-case letters, digits and '_'", section, key, "id", i)
         if i in seen_ids:
             err(f"id '{i}' is already used in '{seen_ids[i]}'", section, key, "id", i)
@@ -327,7 +329,6 @@ def valid_rank_key(key: str, m: RuleSet) -> bool:
 
 
 def _param_kind(v: Any) -> str:
-    import datetime as dt
     if isinstance(v, bool):
         return BOOL
     if isinstance(v, (int, float)):

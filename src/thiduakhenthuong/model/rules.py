@@ -25,7 +25,6 @@ def _to_expr(v: Any) -> Node:
 Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str)]
 
 _CITE = re.compile(r"^\S.*\s§\s?\S.*$")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Strict(BaseModel):
