@@ -26,6 +26,29 @@ class Node:
     def children(self) -> tuple["Node", ...]:
         return ()
 
+    def names_outside(self, funcs: frozenset[str]) -> set[str]:
+        """The names read outside calls of ``funcs`` (e.g. the judged year only, not history).
+
+        >>> from thiduakhenthuong.expr import parse
+        >>> sorted(parse("a and streak(b, a)").names_outside(frozenset({"streak"})))
+        ['a']
+        """
+        if isinstance(self, Call) and self.func in funcs:
+            return set()
+        if isinstance(self, Name):
+            return {self.name}
+        out: set[str] = set()
+        for child in self.children():
+            out |= child.names_outside(funcs)
+        return out
+
+    def calls(self) -> list["Call"]:
+        """Every function call in the expression, outermost first."""
+        out: list[Call] = [self] if isinstance(self, Call) else []
+        for child in self.children():
+            out += child.calls()
+        return out
+
     def text(self) -> str:
         """Canonical source text (used in traces and rule catalogues)."""
         return self._text(0)

@@ -8,20 +8,26 @@ Value representation: numbers are float64 (NaN = missing), booleans are bool, da
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Optional
 
 import numpy as np
 
 from ..errors import ExpressionError
 from . import ast as A
+from .parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 
 NUMBER, BOOL, TEXT, DATE, LIST = "number", "bool", "text", "date", "list"
 
 
-def infer_type(node: A.Node, types: Mapping[str, str]) -> str:
+def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
+               members: Optional[Mapping[str, str]] = None) -> str:
     """Return the type of ``node`` given the types of names, or raise :class:`ExpressionError`.
 
     Catches rules that could never match (comparing a date with a number, adding text) at load.
+    ``windows`` allows the history functions (streak, years_sum...); ``members`` gives the names
+    visible inside members_share/members_count (a collective's members), which are allowed only
+    when it is given.
 
     >>> from thiduakhenthuong.expr import parse
     >>> infer_type(parse("a / b > 0.5"), {"a": "number", "b": "number"})
@@ -70,6 +76,24 @@ def infer_type(node: A.Node, types: Mapping[str, str]) -> str:
             for o in n.operands:
                 _need(t(o), (BOOL,), n.op, src)
             return BOOL
+        if isinstance(n, A.Call) and n.func in WINDOW_FUNCTIONS:
+            if not windows:
+                raise ExpressionError(f"'{n.func}' reads a history of years and is only "
+                                      "available in title rules", src)
+            ks = [t(a) for a in n.args]
+            if n.func == "years_sum":
+                _need(ks[0], (NUMBER, BOOL), n.func, src)
+                _need(ks[1], (NUMBER,), n.func + " (number of years)", src)
+            else:
+                for k in ks:
+                    _need(k, (BOOL,), n.func, src)
+            return NUMBER
+        if isinstance(n, A.Call) and n.func in MEMBER_FUNCTIONS:
+            if members is None:
+                raise ExpressionError(f"'{n.func}' reads a unit's members and is only available "
+                                      "in collective title rules", src)
+            _need(infer_type(n.args[0], members, windows=windows), (BOOL,), n.func, src)
+            return NUMBER
         if isinstance(n, A.Call):
             ks = [t(a) for a in n.args]
             f = n.func
@@ -84,7 +108,7 @@ def infer_type(node: A.Node, types: Mapping[str, str]) -> str:
                 return NUMBER if BOOL in ks[1:] and NUMBER in ks[1:] else ks[1]
             if f == "missing":
                 return BOOL
-            if f in ("late", "days_late"):
+            if f in ("late", "days_late", "months_between"):
                 for k in ks:
                     _need(k, (DATE,), f, src)
                 return NUMBER
@@ -108,16 +132,61 @@ def _comparable(a: str, b: str) -> bool:
     return {a, b} == {DATE, TEXT}
 
 
-def evaluate(node: A.Node, env: Mapping[str, Any]) -> Any:
+@dataclass
+class Context:
+    """What history and member functions read, beside the plain per-subject ``env``.
+
+    ``yearly`` maps names to arrays of shape (subjects, years), oldest year first and the judged
+    year last (names that do not vary by year may be scalars or (subjects, 1) columns).
+    ``member_env``/``member_context`` are the members' own names; ``member_sum`` adds a
+    per-member column up per unit and ``member_n`` is each unit's number of members.
+    """
+    yearly: Optional[Mapping[str, Any]] = None
+    member_env: Optional[Mapping[str, Any]] = None
+    member_context: Optional["Context"] = None
+    member_sum: Optional[Callable[[np.ndarray], np.ndarray]] = None
+    member_n: Optional[np.ndarray] = None
+
+
+def evaluate(node: A.Node, env: Mapping[str, Any], ctx: Optional[Context] = None) -> Any:
     """Evaluate ``node`` over ``env`` (name -> numpy array or scalar); arrays broadcast.
 
     >>> import numpy as np
     >>> from thiduakhenthuong.expr import parse
     >>> evaluate(parse("ratio(a, b)"), {"a": np.array([5.0, 0.0]), "b": np.array([10.0, 0.0])})
     array([0.5, 1. ])
+    >>> ctx = Context(yearly={"c": np.array([[True, False, True, True]])})
+    >>> evaluate(parse("streak(c)"), {}, ctx)
+    array([2.])
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        return _ev(node, env)
+        return _ev(node, env, ctx)
+
+
+def trailing_run(cond: np.ndarray, stop: Optional[np.ndarray] = None) -> np.ndarray:
+    """Per row of ``cond`` (subjects x years, judged year last): a mask of the years in the
+    unbroken run that ends at the judged year. A past year where ``stop`` holds ends the run
+    before it (its achievement was already used).
+
+    >>> trailing_run(np.array([[True, True, False, True, True]])).tolist()
+    [[False, False, False, True, True]]
+    """
+    cond = np.asarray(cond, dtype=bool)
+    out = np.zeros(cond.shape, dtype=bool)
+    alive = np.ones(cond.shape[0], dtype=bool)
+    last = cond.shape[1] - 1
+    for j in range(last, -1, -1):
+        if stop is not None and j < last:
+            alive &= ~np.asarray(stop[:, j], dtype=bool)
+        alive &= cond[:, j]
+        out[:, j] = alive
+        if not alive.any():
+            break
+    return out
+
+
+def _years(x: Any, shape: tuple[int, int]) -> np.ndarray:
+    return np.broadcast_to(np.asarray(x), shape) if np.ndim(x) < 2 else np.asarray(x)
 
 
 def _num(x: Any) -> Any:
@@ -141,7 +210,7 @@ def _align(a: Any, b: Any) -> tuple[Any, Any]:
     return a, b
 
 
-def _ev(n: A.Node, env: Mapping[str, Any]) -> Any:
+def _ev(n: A.Node, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
     if isinstance(n, A.Const):
         return n.value
     if isinstance(n, A.Name):
@@ -150,10 +219,10 @@ def _ev(n: A.Node, env: Mapping[str, Any]) -> Any:
         except KeyError:
             raise ExpressionError(f"no value for '{n.name}'", n.text()) from None
     if isinstance(n, A.Unary):
-        v = _ev(n.operand, env)
+        v = _ev(n.operand, env, ctx)
         return np.logical_not(v) if n.op == "not" else -_num(v)
     if isinstance(n, A.Binary):
-        a, b = _num(_ev(n.left, env)), _num(_ev(n.right, env))
+        a, b = _num(_ev(n.left, env, ctx)), _num(_ev(n.right, env, ctx))
         if n.op == "+":
             return np.add(a, b)
         if n.op == "-":
@@ -162,12 +231,12 @@ def _ev(n: A.Node, env: Mapping[str, Any]) -> Any:
             return np.multiply(a, b)
         return np.true_divide(a, b)
     if isinstance(n, A.Compare):
-        a = _ev(n.left, env)
+        a = _ev(n.left, env, ctx)
         if n.op in ("in", "not in"):
-            items = [_ev(i, env) for i in n.right.items]  # type: ignore[attr-defined]
+            items = [_ev(i, env, ctx) for i in n.right.items]  # type: ignore[attr-defined]
             hit = np.isin(np.asarray(a, dtype=object if _is_text(a) else None), items)
             return hit if n.op == "in" else np.logical_not(hit)
-        b = _ev(n.right, env)
+        b = _ev(n.right, env, ctx)
         a, b = _align(a, b)
         if _is_text(a) or _is_text(b):
             res = np.asarray(a, dtype=object) == np.asarray(b, dtype=object) if n.op == "==" else \
@@ -177,14 +246,14 @@ def _ev(n: A.Node, env: Mapping[str, Any]) -> Any:
         return {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
                 "==": np.equal, "!=": np.not_equal}[n.op](a, b)
     if isinstance(n, A.Logic):
-        vals = [np.asarray(_ev(o, env), dtype=bool) for o in n.operands]
+        vals = [np.asarray(_ev(o, env, ctx), dtype=bool) for o in n.operands]
         f = np.logical_and if n.op == "and" else np.logical_or
         out = vals[0]
         for v in vals[1:]:
             out = f(out, v)
         return out
     if isinstance(n, A.Call):
-        return _call(n, env)
+        return _call(n, env, ctx)
     raise ExpressionError(f"cannot evaluate {type(n).__name__}")  # pragma: no cover
 
 
@@ -192,9 +261,19 @@ def _is_text(x: Any) -> bool:
     return isinstance(x, str) or (isinstance(x, np.ndarray) and x.dtype == object)
 
 
-def _call(n: A.Call, env: Mapping[str, Any]) -> Any:
+def _call(n: A.Call, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
     f = n.func
-    args = [_ev(a, env) for a in n.args]
+    if f in WINDOW_FUNCTIONS:
+        return _window(n, ctx)
+    if f in MEMBER_FUNCTIONS:
+        if ctx is None or ctx.member_env is None or ctx.member_sum is None:
+            raise ExpressionError(f"'{f}' needs the unit's members", n.text())
+        held = np.asarray(_ev(n.args[0], ctx.member_env, ctx.member_context), dtype=bool)
+        count = ctx.member_sum(held.astype(np.float64))
+        if f == "members_count":
+            return count
+        return np.where(ctx.member_n > 0, count / np.maximum(ctx.member_n, 1), np.nan)
+    args = [_ev(a, env, ctx) for a in n.args]
     if f == "min":
         out = _num(args[0])
         for a in args[1:]:
@@ -232,4 +311,50 @@ def _call(n: A.Call, env: Mapping[str, Any]) -> Any:
         days = np.where(present, (d - dl).astype("timedelta64[D]").astype(np.int64), 0)
         days = np.maximum(days, 0).astype(np.float64)
         return (days > 0).astype(np.float64) if f == "late" else days
+    if f == "months_between":
+        a, b = _align(args[0], args[1])
+        a = np.asarray(a, dtype="datetime64[D]")
+        b = np.asarray(b, dtype="datetime64[D]")
+        return _months_between(a, b)
     raise ExpressionError(f"unknown function '{f}'")  # pragma: no cover
+
+
+def _months_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whole months from ``a`` to ``b`` (15 Mar -> 14 Apr is 0, -> 15 Apr is 1); NaN if missing."""
+    missing = np.isnat(a) | np.isnat(b)
+    am = a.astype("datetime64[M]")
+    bm = b.astype("datetime64[M]")
+    months = (bm - am).astype(np.int64).astype(np.float64)
+    a_day = (a - am.astype("datetime64[D]")).astype(np.int64)
+    b_day = (b - bm.astype("datetime64[D]")).astype(np.int64)
+    months = months - (b_day < a_day)
+    return np.where(missing, np.nan, months)
+
+
+def _window(n: A.Call, ctx: Optional[Context]) -> np.ndarray:
+    if ctx is None or ctx.yearly is None:
+        raise ExpressionError(f"'{n.func}' needs a history of years", n.text())
+    env = ctx.yearly
+    first = _ev(n.args[0], env, None)
+    shape = np.shape(first) if np.ndim(first) == 2 else _shape_of(env)
+    if n.func == "years_sum":
+        vals = np.nan_to_num(_years(_num(first), shape).astype(np.float64))
+        width = np.asarray(_num(_ev(n.args[1], env, ctx)), dtype=np.float64)
+        width = width[:, -1:] if width.ndim == 2 else width.reshape(-1, 1) if width.ndim == 1 \
+            else np.full((shape[0], 1), float(width))
+        offset = np.arange(shape[1])[::-1][None, :]       # 0 = judged year, 1 = year before...
+        return np.where(offset < width, vals, 0.0).sum(axis=1)
+    cond = _years(np.asarray(first, dtype=bool), shape)
+    if n.func == "streak":
+        stop = _years(np.asarray(_ev(n.args[1], env, None), dtype=bool), shape) \
+            if len(n.args) > 1 else None
+        return trailing_run(cond, stop).sum(axis=1).astype(np.float64)
+    event = _years(np.asarray(_ev(n.args[1], env, None), dtype=bool), shape)
+    return (trailing_run(cond) & event).sum(axis=1).astype(np.float64)
+
+
+def _shape_of(env: Mapping[str, Any]) -> tuple[int, int]:
+    for v in env.values():
+        if np.ndim(v) == 2:
+            return np.shape(v)
+    raise ExpressionError("no yearly values to read")

@@ -22,7 +22,21 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "missing": (1, 1),     # true where a value was left empty
     "late": (2, 2),        # 1 where a date is after its deadline (0 when on time or missing)
     "days_late": (2, 2),   # days after the deadline (0 when on time or missing)
+    "months_between": (2, 2),  # whole months from the first date to the second
+    # Over a subject's yearly history (title rules only); the judged year is the last year.
+    "streak": (1, 2),      # streak(cond[, stop]): consecutive years up to the judged year where
+                           # cond holds, not reaching back past a past year where stop holds
+    "streak_count": (2, 2),  # streak_count(run, event): years of the trailing run of 'run'
+                             # in which 'event' holds
+    "years_sum": (2, 2),   # years_sum(value, n): total of value over the last n years
+    # Over a unit's members (collective title rules only).
+    "members_share": (1, 1),  # share of members for whom cond holds (0..1)
+    "members_count": (1, 1),  # number of members for whom cond holds
 }
+
+#: Functions that read a subject's history, and functions that read a unit's members.
+WINDOW_FUNCTIONS = frozenset({"streak", "streak_count", "years_sum"})
+MEMBER_FUNCTIONS = frozenset({"members_share", "members_count"})
 
 _BINOPS = {pyast.Add: "+", pyast.Sub: "-", pyast.Mult: "*", pyast.Div: "/"}
 _CMPOPS = {pyast.Lt: "<", pyast.LtE: "<=", pyast.Gt: ">", pyast.GtE: ">=", pyast.Eq: "==",

@@ -16,12 +16,21 @@ from ..errors import ExpressionError, RuleError, RuleErrors
 from ..expr import Node, infer_type
 from ..expr.evaluate import BOOL, DATE, NUMBER, TEXT
 from .rules import RuleSet
+from .titles import TitleRuleSet
+from .check_titles import check_titles
 from .yaml_source import LineDict, load_yaml
 
 _LIST_SECTIONS = {"criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
-                  "units"}
-_DICT_SECTIONS = {"inputs", "parameters"}
+                  "units", "exclusions", "titles", "unit_checks"}
+_DICT_SECTIONS = {"inputs", "parameters", "unit_inputs"}
 _SINGLE_SECTIONS = {"meta", "ranking"}
+#: The sections each kind of rule set may have.
+_KIND_SECTIONS = {
+    "scoring": {"meta", "inputs", "parameters", "criteria", "deductions", "classes", "vetoes",
+                "ranking", "awards", "totals", "checks", "units"},
+    "titles": {"meta", "inputs", "unit_inputs", "parameters", "exclusions", "titles", "checks",
+               "unit_checks"},
+}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _INPUT_TYPES = {"text": TEXT, "enum": TEXT, "integer": NUMBER, "number": NUMBER,
                 "percent": NUMBER, "date": DATE, "bool": BOOL}
@@ -57,12 +66,18 @@ def rule_files(path: Path) -> list[Path]:
     raise RuleError("no such rule file or directory", file=str(path))
 
 
-def read_rule_set(path: Path) -> tuple[RuleSet, Source]:
+def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet, Source]:
     """Read and validate a rule directory; raise :class:`RuleErrors` listing every problem."""
     src = Source()
     merged: dict[str, Any] = {}
     errors: list[RuleError] = []
-    for f in rule_files(path):
+    queue = list(rule_files(path))
+    done: set[Path] = set()
+    while queue:
+        f = queue.pop(0)
+        if f.resolve() in done:
+            continue
+        done.add(f.resolve())
         data = f.read_bytes()
         src.files[f.as_posix()] = hashlib.sha256(data).hexdigest()
         doc = load_yaml(f)
@@ -72,6 +87,16 @@ def read_rule_set(path: Path) -> tuple[RuleSet, Source]:
             raise RuleError("the top level must be a mapping of sections", file=str(f), line=1)
         for section, value in doc.items():
             line = doc.line_of(section) if isinstance(doc, LineDict) else None
+            if section == "include":
+                # Shared definitions (e.g. the input tables of several legal regimes), named
+                # relative to the including file; read as if they were in this directory.
+                for rel in value if isinstance(value, list) else [value]:
+                    target = (f.parent / str(rel))
+                    if not target.is_file():
+                        errors.append(RuleError(f"included file '{rel}' not found", str(f), line))
+                    else:
+                        queue.append(target)
+                continue
             known = _LIST_SECTIONS | _DICT_SECTIONS | _SINGLE_SECTIONS
             if section not in known:
                 errors.append(RuleError(f"unknown section '{section}'; expected one of "
@@ -102,13 +127,31 @@ def read_rule_set(path: Path) -> tuple[RuleSet, Source]:
                     errors.append(RuleError(f"section '{section}' is defined twice", str(f), line))
                 merged[section] = value
                 src.items[(section, None)] = (str(f), value)
+    meta = merged.get("meta")
+    kind = meta.get("kind", "scoring") if isinstance(meta, dict) else "scoring"
+    if kind not in _KIND_SECTIONS:
+        f, line = src.where("meta", None, "kind")
+        errors.append(RuleError(f"unknown kind '{kind}'; expected one of "
+                                + ", ".join(sorted(_KIND_SECTIONS)), f, line))
+    else:
+        for section in merged:
+            if section not in _KIND_SECTIONS[kind]:
+                f, line = src.where(section)
+                errors.append(RuleError(f"section '{section}' does not belong in a {kind} rule "
+                                        "set", f, line))
     if errors:
         raise RuleErrors(errors)
+    cls = TitleRuleSet if kind == "titles" else RuleSet
+    if kind == "scoring" and isinstance(meta, dict):
+        meta.pop("kind", None)
     try:
-        model = RuleSet.model_validate(merged)
+        model = cls.model_validate(merged)
     except ValidationError as e:
         raise RuleErrors([_locate(err, merged, src) for err in e.errors()]) from None
-    _check_meaning(model, src)
+    if kind == "titles":
+        check_titles(model, src)
+    else:
+        _check_meaning(model, src)
     return model, src
 
 

@@ -58,12 +58,15 @@ class Document(_Strict):
     issuer: str
 
 
-InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum"]
-InputRole = Literal["key", "name", "level", "cluster", "kind"]
+InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]
+InputRole = Literal["key", "name", "level", "cluster", "kind", "year", "unit"]
 
 
 class InputField(_Strict):
-    """One column of the input table."""
+    """One column of the input table.
+
+    An ``attested`` field is a qualitative yes/no judgement that needs evidence: it reads three
+    columns, the value, who attested it (``<name>_by``) and when (``<name>_on``)."""
     type: InputType
     title: Localized
     aliases: list[str] = Field(default_factory=list,
