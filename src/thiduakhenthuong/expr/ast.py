@@ -19,7 +19,7 @@ class Node:
         self._collect(out)
         return out
 
-    def _collect(self, out: set[str]) -> None:  # pragma: no cover - overridden
+    def _collect(self, out: set[str]) -> None:
         for child in self.children():
             child._collect(out)
 
@@ -97,10 +97,6 @@ class ListLit(Node):
     def children(self):
         return self.items
 
-    def _collect(self, out):
-        for c in self.items:
-            c._collect(out)
-
     def _text(self, parent_prec):
         return "[" + ", ".join(i._text(0) for i in self.items) + "]"
 
@@ -110,8 +106,8 @@ class Unary(Node):
     op: str  # "-" or "not"
     operand: Node
 
-    def _collect(self, out):
-        self.operand._collect(out)
+    def children(self):
+        return (self.operand,)
 
     def _text(self, parent_prec):
         if self.op == "not":
@@ -127,9 +123,8 @@ class Binary(Node):
     left: Node
     right: Node
 
-    def _collect(self, out):
-        self.left._collect(out)
-        self.right._collect(out)
+    def children(self):
+        return (self.left, self.right)
 
     def _text(self, parent_prec):
         p = _PREC[self.op]
@@ -143,9 +138,8 @@ class Compare(Node):
     left: Node
     right: Node
 
-    def _collect(self, out):
-        self.left._collect(out)
-        self.right._collect(out)
+    def children(self):
+        return (self.left, self.right)
 
     def _text(self, parent_prec):
         p = _PREC["cmp"]
@@ -157,9 +151,8 @@ class Logic(Node):
     op: str  # "and" | "or"
     operands: tuple[Node, ...]
 
-    def _collect(self, out):
-        for c in self.operands:
-            c._collect(out)
+    def children(self):
+        return self.operands
 
     def _text(self, parent_prec):
         p = _PREC[self.op]
@@ -171,9 +164,8 @@ class Call(Node):
     func: str
     args: tuple[Node, ...]
 
-    def _collect(self, out):
-        for c in self.args:
-            c._collect(out)
+    def children(self):
+        return self.args
 
     def _text(self, parent_prec):
         return f"{self.func}(" + ", ".join(a._text(0) for a in self.args) + ")"
