@@ -34,6 +34,8 @@ class ValidInputs:
     # Every row's value of each field that parsed cleanly (NaN elsewhere), for whole-table checks
     # such as "assigned targets add up", which must not lose rows rejected for other reasons.
     clean_numbers: dict[str, np.ndarray] = field(default_factory=dict)
+    # Yes/no fields left blank (kept rows), where blank must be told apart from "no".
+    blanks: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -207,8 +209,11 @@ def _plain(v: Any) -> str:
     return unicodedata.normalize("NFC", str(v))
 
 
-def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
-    """Check and convert every input column; see :class:`ValidInputs`."""
+def validate(raw: RawTable, rules: RuleSet, also_key: str | None = None) -> ValidInputs:
+    """Check and convert every input column; see :class:`ValidInputs`.
+
+    ``rules`` needs ``inputs``, ``checks`` and ``units`` (a registry or None). ``also_key`` names a
+    second key column (the year of a long table): a row is a duplicate when both keys repeat."""
     n = len(raw.frame)
     probs = _Problems(n)
     cols: dict[str, np.ndarray] = {}
@@ -222,6 +227,7 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
     hdr = raw.headers
 
     clean_numbers: dict[str, np.ndarray] = {}
+    blanks: dict[str, np.ndarray] = {}
     for name, f in fields.items():
         if name not in raw.frame.columns:
             needed = f.required and not (registry is not None and name in from_registry)
@@ -264,6 +270,7 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
             missing = np.isnat(col) & ~bad
         elif f.type == "bool":
             col, bad, missing = _parse_bool(s)
+            blanks[name] = missing
             probs.add_mask(bad, name, values, "not_yes_no", "phải là Có hoặc Không",
                            "must be yes or no (Có/Không)", h)
         elif f.type == "enum":
@@ -283,17 +290,22 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
     # Duplicated ids: neither row can be trusted to be the right one, so both are rejected.
     if key in raw.frame.columns:
         ser = pd.Series(ids)
+        if also_key is not None:
+            ser = ser + "@" + pd.Series(cols[also_key]).astype(str)
         dup = ser.duplicated(keep=False).to_numpy() & (ser != "").to_numpy()
         if dup.any():
             where: dict[str, list[int]] = defaultdict(list)
             for i in np.nonzero(dup)[0]:
-                where[ids[i]].append(int(raw.rows[i]))
+                where[ser[i]].append(int(raw.rows[i]))
             for i in np.nonzero(dup)[0]:
-                others = ", ".join(str(r) for r in where[ids[i]])
+                others = ", ".join(str(r) for r in where[ser[i]])
                 probs.by_row[int(i)].append(Problem(
                     column=key, header=hdr.get(key), value=_show(ids[i]), code="duplicate_id",
                     message=_msg(f"mã đơn vị trùng (các dòng {others})",
-                                 f"duplicate unit id (rows {others})")))
+                         f"duplicate unit id (rows {others})")
+                    if also_key is None else
+                    _msg(f"mã và năm trùng (các dòng {others})",
+                         f"duplicate id and year (rows {others})")))
     if registry is not None:
         known = np.fromiter((i in registry for i in ids), bool, n)
         probs.add_mask(~known & (ids != ""), key, ids, "unknown_unit",
@@ -348,7 +360,8 @@ def validate(raw: RawTable, rules: RuleSet) -> ValidInputs:
                               details={"cells": raw.nfc_normalised}))
     typed = {k: v[keep] for k, v in cols.items()}
     return ValidInputs(columns=typed, rows=raw.rows[keep], rejected=rejected, notices=notices,
-                       rows_in=n, clean_numbers=clean_numbers)
+                       rows_in=n, clean_numbers=clean_numbers,
+                       blanks={k: v[keep] for k, v in blanks.items()})
 
 
 def _in_range(vals: np.ndarray, f: InputField) -> np.ndarray:

@@ -27,8 +27,11 @@ class Problem(_Out):
 class RejectedRow(_Out):
     """An input row that was not scored, with every reason."""
     row: int = Field(description="spreadsheet row number (header = row 1) or record number")
-    unit_id: Optional[str] = None
+    unit_id: Optional[str] = Field(default=None, description="the row's id: a unit, or a person "
+                                                             "in a people table")
     problems: list[Problem]
+    table: Optional[str] = Field(default=None, description="which table, where there are several")
+    year: Optional[int] = None
 
 
 class Notice(_Out):

@@ -48,8 +48,9 @@ def header_map(fields: Mapping[str, InputField]) -> dict[str, str]:
     return out
 
 
-def read_table(source: Any, fields: Mapping[str, InputField]) -> RawTable:
-    """Read ``source`` (path to CSV/XLSX, DataFrame, or iterable of dicts).
+def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None = None) -> RawTable:
+    """Read ``source`` (path to CSV/XLSX, DataFrame, or iterable of dicts); ``sheet`` names the
+    workbook sheet to read (default: the first).
 
     >>> from thiduakhenthuong.model.rules import InputField
     >>> f = {"unit_id": InputField(type="text", title={"vi": "Mã đơn vị", "en": "Unit id"})}
@@ -58,8 +59,9 @@ def read_table(source: Any, fields: Mapping[str, InputField]) -> RawTable:
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
-        frame, first_row = _read_file(path), 2
-        name = str(path)
+        frame, first_row = _read_file(path, sheet), 2
+        name = f"{path}[{sheet}]" if sheet and path.suffix.lower() in (".xlsx", ".xlsm") \
+            else str(path)
     elif isinstance(source, pd.DataFrame):
         frame, first_row, name = source.copy(), 1, "<DataFrame>"
     elif isinstance(source, Iterable):
@@ -95,13 +97,20 @@ def read_table(source: Any, fields: Mapping[str, InputField]) -> RawTable:
                     nfc_normalised=nfc, headers={v: k for k, v in rename.items()})
 
 
-def _read_file(path: Path) -> pd.DataFrame:
+def _read_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
-            frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+            if sheet is not None:
+                names = pd.ExcelFile(path, engine="openpyxl").sheet_names
+                if sheet not in names:
+                    raise InputFileError(f"{path}: no sheet '{sheet}' (sheets: "
+                                         f"{', '.join(names)})")
+            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=object, engine="openpyxl")
+        except InputFileError:
+            raise
         except Exception as e:  # openpyxl raises many types for a damaged file
             raise InputFileError(f"{path}: cannot read as XLSX ({e})") from None
         return frame.where(frame.notna(), "")

@@ -1,0 +1,201 @@
+"""Public entry point for honour titles: pick the legal regime for the judged year, read the
+people and units tables, decide every title."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .engine.params import ResolvedParameter
+from .engine.results import Notice
+from .engine.title_inputs import split_years
+from .engine.titled import TitleResult
+from .engine.titles import run_titles
+from .errors import InputFileError, RuleError
+from .io.read import read_table
+from .model.load import read_rule_set, version_hash
+from .model.rules import Localized
+from .model.titles import TitleRuleSet, expand_attested
+
+
+class TitleRules:
+    """A loaded title rule set (one legal regime)."""
+
+    def __init__(self, model: TitleRuleSet, source, path: Path):
+        self.model = model
+        self.source = source
+        self.path = path
+        self.hash = version_hash(source)
+
+    def covers(self, year: int) -> bool:
+        r = self.model.meta.regime
+        return r.from_year <= year <= r.to_year
+
+
+def load_title_rules(path: str | Path, year: int) -> TitleRules:
+    """The title rule set for ``year``: ``path`` is one regime's directory, or a directory of
+    regimes from which the one covering the year is chosen.
+
+    >>> load_title_rules("rules/titles", 2023).model.meta.regime.id
+    'law-2003'
+    >>> load_title_rules("rules/titles", 2024).model.meta.regime.id
+    'law-2022'
+    """
+    p = Path(path)
+    if p.is_dir() and not any(p.glob("*.yaml")):
+        # Directories starting with "_" hold shared files (included), not rule sets.
+        candidates = [d for d in sorted(p.iterdir()) if d.is_dir() and any(d.glob("*.yaml"))
+                      and not d.name.startswith("_")]
+        loaded = []
+        for d in candidates:
+            model, src = read_rule_set(d)
+            if isinstance(model, TitleRuleSet):
+                loaded.append(TitleRules(model, src, d))
+        hits = [r for r in loaded if r.covers(year)]
+        if not hits:
+            known = "; ".join(f"{r.path.name}: {r.model.meta.regime.from_year}–"
+                              f"{r.model.meta.regime.to_year}" for r in loaded) or "none"
+            raise RuleError(f"no title rule set covers the year {year} (regimes: {known})",
+                            file=str(p))
+        if len(hits) > 1:
+            raise RuleError(f"several title rule sets cover {year}: "
+                            + ", ".join(r.path.name for r in hits), file=str(p))
+        return hits[0]
+    model, src = read_rule_set(p)
+    if not isinstance(model, TitleRuleSet):
+        raise RuleError("not a title rule set (meta.kind must be 'titles')", file=str(p))
+    rules = TitleRules(model, src, p)
+    if not rules.covers(year):
+        r = model.meta.regime
+        raise RuleError(f"this rule set judges the years {r.from_year}–{r.to_year}, not {year}",
+                        file=str(p))
+    return rules
+
+
+def _tables(data: Any, model: TitleRuleSet) -> tuple[Any, Any, list[str]]:
+    """(people source, units source or None, source names) from a workbook, a directory of CSV
+    files, a mapping {'people': ..., 'units': ...}, or a people table alone."""
+    meta = model.meta
+    if isinstance(data, Mapping):
+        return data.get("people"), data.get("units"), ["<people>", "<units>"]
+    if isinstance(data, (str, Path)):
+        p = Path(data)
+        if p.is_dir():
+            people, units = p / meta.people.file, p / meta.units.file
+            if not people.exists():
+                raise InputFileError(f"{p}: no '{meta.people.file}' (the people table)")
+            return people, (units if units.exists() else None), \
+                [str(people)] + ([str(units)] if units.exists() else [])
+        if p.suffix.lower() in (".xlsx", ".xlsm"):
+            if not p.exists():
+                raise InputFileError(f"{p}: no such file")
+            sheets = pd.ExcelFile(p, engine="openpyxl").sheet_names
+            units = (p, meta.units.sheet) if meta.units.sheet in sheets else None
+            return (p, meta.people.sheet), units, [f"{p}[{meta.people.sheet}]"] + \
+                ([f"{p}[{meta.units.sheet}]"] if units else [])
+        return p, None, [str(p)]
+    return data, None, ["<people>"]
+
+
+def _read(src: Any, fields):
+    if isinstance(src, tuple):
+        return read_table(src[0], fields, sheet=src[1])
+    return read_table(src, fields)
+
+
+def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
+                    decision_date: dt.date | str | None = None, scores: Any = None) -> TitleResult:
+    """Decide every title for the people and units judged in ``year``.
+
+    ``data``: a workbook with the people and units sheets, a directory with their CSV files, a
+    mapping ``{"people": ..., "units": ...}`` (paths, DataFrames or records), or a people table
+    alone (no collective titles then). ``decision_date`` (default: the rule set's usual day in
+    the following year) fixes the base salary for prize money and the 12-month discipline window.
+    ``scores``: a :class:`~thiduakhenthuong.engine.scored.ScoreResult` of the same year, whose
+    cluster ranks are used for the emulation flag.
+
+    >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2023)
+    >>> res.model.meta.regime.id, res.counts()["rejected"]
+    ('law-2003', 0)
+    """
+    tr = rules if isinstance(rules, TitleRules) else load_title_rules(rules, year)
+    model = tr.model
+    if decision_date is None:
+        d = model.meta.decision
+        day = dt.date(year + 1, d.month, d.day)
+    else:
+        day = decision_date if isinstance(decision_date, dt.date) else \
+            dt.date.fromisoformat(str(decision_date))
+    params: dict[str, ResolvedParameter] = {}
+    for name, p in model.parameters.items():
+        try:
+            dv = p.as_of(day)
+        except ValueError as e:
+            raise RuleError(f"parameter '{name}': {e}", file=str(tr.path)) from None
+        params[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
+    people_src, units_src, sources = _tables(data, model)
+    hist = model.meta.history_years
+    notices: list[Notice] = []
+    units = None
+    member_unit = None
+    if units_src is not None:
+        units = split_years(_read(units_src, expand_attested(model.unit_inputs)),
+                            model.unit_inputs, model.unit_checks, year, hist, "units")
+        if scores is not None:
+            notices += _apply_scores(units, scores, year)
+    people_raw = _read(people_src, expand_attested(model.inputs))
+    unknown: dict[str, Localized] = {}
+    if units is not None:
+        known_units = set(units.subjects.ids.tolist())
+        unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
+        if unit_field in people_raw.frame.columns:
+            for pid, uid in zip(people_raw.frame[_key(model.inputs)].astype(str),
+                                people_raw.frame[unit_field].astype(str)):
+                if uid.strip() and uid.strip() not in known_units:
+                    unknown[pid.strip()] = Localized(
+                        vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}",
+                        en=f"unit '{uid}' is not in the units table for {year}")
+    people = split_years(people_raw, model.inputs, model.checks, year, hist, "people", unknown)
+    if units is not None:
+        unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
+        member_unit = pd.Index(units.subjects.ids).get_indexer(people.subjects.cols[unit_field])
+    notices = people.notices + (units.notices if units else []) + notices
+    cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
+                      day, member_unit)
+    return TitleResult(model, tr.hash, params, year, day, sources, people, units, cols, notices,
+                       member_unit)
+
+
+def _key(fields) -> str:
+    return next(n for n, f in fields.items() if f.role == "key")
+
+
+def _apply_scores(units, scores, year: int) -> list[Notice]:
+    """Take cluster ranks from a year-end scoring of the same year."""
+    if scores.as_of.year != year:
+        return [Notice(code="scores_other_year", message=Localized(
+            vi=f"kết quả chấm điểm là của năm {scores.as_of.year}, không dùng cho năm {year}",
+            en=f"the scoring is for {scores.as_of.year}; not used for {year}"))]
+    ranks = {u.unit_id: u.rank_cluster for u in scores.units}
+    s = units.subjects
+    col = s.cols["cluster_rank"].copy()
+    changed = []
+    for i, uid in enumerate(s.ids.tolist()):
+        if uid in ranks:
+            if not np.isnan(col[i]) and col[i] != ranks[uid]:
+                changed.append(f"{uid}: {int(col[i])} → {ranks[uid]}")
+            col[i] = ranks[uid]
+    s.cols["cluster_rank"] = col
+    s.yearly["cluster_rank"][:, -1] = col
+    out = [Notice(code="scores_used", message=Localized(
+        vi=f"hạng trong cụm lấy từ kết quả chấm điểm {scores.rules.meta.id}",
+        en=f"cluster ranks taken from the scoring {scores.rules.meta.id}"))]
+    if changed:
+        out.append(Notice(code="scores_override", message=Localized(
+            vi="hạng trong cụm khác bảng tập thể, dùng kết quả chấm điểm: " + "; ".join(changed),
+            en="cluster ranks differ from the units table; the scoring's are used: "
+               + "; ".join(changed))))
+    return out
