@@ -1,4 +1,4 @@
-"""Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``.
+"""Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``, ``tdkt titles``.
 
 Exit codes: 0 every row scored; 1 some rows rejected (results for the rest still written);
 2 rule, file or usage error.
@@ -126,15 +126,111 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: str | None)
 
 @main.command()
 @click.argument("rules_path", metavar="RULES")
+@click.argument("data")
+@click.option("--year", type=int, required=True, help="the year judged (picks the legal regime)")
+@click.option("-o", "--output", multiple=True, help="write results: .csv, .xlsx or .json "
+                                                     "(may be given several times)")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--decision-date", help="date of the award decision (YYYY-MM-DD); default: the "
+                                      "rule set's usual day in the following year")
+@click.option("--explain", "explain_ids", multiple=True, metavar="ID",
+              help="print the explanation tree of this person or unit (may be repeated)")
+@click.option("--title", "title_id", help="with --explain: only this title")
+@click.option("--scores", nargs=2, metavar="SCORING_RULES SCORING_DATA",
+              help="take cluster ranks from a year-end scoring of the same year")
+def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang: str,
+           decision_date: str | None, explain_ids: tuple[str, ...], title_id: str | None,
+           scores: tuple[str, str] | None) -> None:
+    """Decide emulation titles for the people and units in DATA (a workbook with the people and
+    units sheets, or a directory with their CSV files) for YEAR, and print the proposal list.
+
+    RULES is a title rule set, or a directory of rule sets by legal regime (the one covering
+    YEAR is used)."""
+    from .explain.render_titles import proposals_table, subject_tree, totals_lines
+    from .io.write_titles import write_titles
+    from .titles_api import evaluate_titles
+    out, err = _console(), _console(stderr=True)
+    try:
+        scored = None
+        if scores:
+            scored, _ = _score(_load(scores[0]), scores[1], None, err)
+        with err.status(f"judging {data} for {year} ..."):
+            start = time.perf_counter()
+            res = evaluate_titles(rules_path, data, year, decision_date=decision_date,
+                                  scores=scored)
+            elapsed = time.perf_counter() - start
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+    except ValueError as e:
+        raise _Exit(f"usage error: {e}") from None
+    out.print(proposals_table(res, lang))
+    for sid in explain_ids:
+        try:
+            out.print(subject_tree(res, sid, lang, title_id))
+        except KeyError:
+            rejected = [r for r in res.rejected if r.unit_id == sid]
+            if rejected:
+                out.print(f"{sid}: rejected (row {rejected[0].row}, {rejected[0].table})")
+            else:
+                raise _Exit(f"no person or unit '{sid}' judged in {year}") from None
+    for path in output:
+        try:
+            files = write_titles(res, path, lang)
+        except (OSError, ValueError) as e:
+            raise _Exit(f"cannot write {path}: {e}") from None
+        for f in files:
+            err.print(f"→ {f}")
+    for w in res.notices:
+        out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
+    if res.rejected:
+        out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
+        for r in res.rejected:
+            for p in r.problems:
+                value = f" = {p.value!r}" if p.value is not None else ""
+                out.print("  " + escape(f"[{r.table}] " + t(
+                    "rejected_line", lang, row=r.row, unit=f" ({r.unit_id})" if r.unit_id else "",
+                    column=p.header or p.column or "-", value=value,
+                    reason=p.message.get(lang))))
+    for line in totals_lines(res, lang):
+        out.print(escape(line))
+    m = res.model
+    err.print(f"{res.counts()['judged']} subjects in {elapsed:.3f} s; rules {m.meta.id} "
+              f"{m.meta.version} ({res.hash})")
+    sys.exit(1 if res.rejected else 0)
+
+
+@main.command()
+@click.argument("rules_path", metavar="RULES")
 def check(rules_path: str) -> None:
-    """Validate a rule directory; print every problem with file and line."""
+    """Validate a rule directory (or a directory of title regimes); print every problem with
+    file and line."""
+    from pathlib import Path
+
+    from .model.load import read_rule_set, version_hash
+    from .model.titles import TitleRuleSet
     out = _console()
-    rules = _load(rules_path)
-    m = rules.model
-    out.print(f"OK {m.meta.id} {m.meta.version} ({rules.hash}): {len(m.inputs)} inputs, "
-              f"{len(m.parameters)} parameters, {len(m.criteria)} criteria, "
-              f"{len(m.deductions)} deductions, {len(m.classes)} classes, "
-              f"{len(m.awards)} awards")
+    root = Path(rules_path)
+    dirs = [root]
+    if root.is_dir() and not any(root.glob("*.y*ml")):
+        dirs = [d for d in sorted(root.iterdir()) if d.is_dir() and not d.name.startswith("_")]
+    for d in dirs:
+        try:
+            m, src = read_rule_set(d)
+        except (RuleError, RuleErrors) as e:
+            raise _Exit(f"rule error:\n{e}") from None
+        if isinstance(m, TitleRuleSet):
+            r = m.meta.regime
+            out.print(f"OK {m.meta.id} {m.meta.version} ({version_hash(src)}): titles "
+                      f"{r.from_year}–{r.to_year}, {len(m.inputs)} person fields, "
+                      f"{len(m.unit_inputs)} unit fields, {len(m.parameters)} parameters, "
+                      f"{len(m.titles)} titles, {len(m.exclusions)} exclusions")
+        else:
+            out.print(f"OK {m.meta.id} {m.meta.version} ({version_hash(src)}): "
+                      f"{len(m.inputs)} inputs, {len(m.parameters)} parameters, "
+                      f"{len(m.criteria)} criteria, {len(m.deductions)} deductions, "
+                      f"{len(m.classes)} classes, {len(m.awards)} awards")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -75,4 +75,6 @@ def load_rules(path: str | Path) -> Rules:
     """
     p = Path(path)
     model, source = read_rule_set(p)
+    if not isinstance(model, RuleSet):
+        raise RuleError("this is a title rule set; use evaluate_titles (tdkt titles)", file=str(p))
     return Rules(model, source, p)

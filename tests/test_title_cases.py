@@ -1,0 +1,79 @@
+"""The legal-case table (tests/data/title_cases.yaml): every boundary of the title rules."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from thiduakhenthuong import evaluate_titles, load_title_rules
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "title_cases.yaml").read_text("utf-8"))
+RULES = Path(__file__).resolve().parents[1] / "rules" / "titles"
+
+
+def _fmt(v):
+    return v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v
+
+
+def build(case: dict) -> tuple[list[dict], list[dict]]:
+    """The case's people and units tables as records."""
+    people, units_used = [], set()
+    for spec in case["people"]:
+        spec = dict(spec)
+        years = spec.pop("years")
+        repeat = spec.pop("repeat", None)
+        ids = [spec["person_id"]] if repeat is None else \
+            [f"{spec['person_id']}_{k}" for k in range(1, repeat + 1)]
+        for pid in ids:
+            for y in years:
+                row = {**CASES["defaults"]["person"], **spec, "person_id": pid, "year": y}
+                people.append({k: _fmt(v) for k, v in row.items()})
+                units_used.add((row["unit_id"], y))
+    overrides = {u["unit_id"]: u for u in case.get("units", [])}
+    units = [{k: _fmt(v) for k, v in {**CASES["defaults"]["unit"], **overrides.get(uid, {}),
+                                       "unit_id": uid, "year": y}.items()}
+             for uid, y in sorted(units_used)]
+    return people, units
+
+
+@pytest.fixture(scope="module")
+def regimes():
+    return {y: load_title_rules(RULES, y) for y in (2023, 2024)}
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
+def test_legal_case(case, regimes):
+    people, units = build(case)
+    years = case["year"] if isinstance(case["year"], list) else [case["year"]]
+    results = {y: evaluate_titles(regimes[y], {"people": people, "units": units}, year=y,
+                                  decision_date=case.get("decision_date")) for y in years}
+    for y, res in results.items():
+        assert res.counts()["rejected"] == 0, [r.problems for r in res.rejected]
+    for exp in case["expect"]:
+        res = results[exp.get("year", years[-1])]
+        d = res.decision(exp["id"], exp["title"])
+        where = f"{case['id']} ({case['clause']}): {exp}"
+        if "outcome" in exp:
+            assert d.outcome == exp["outcome"], where
+        if "proposed" in exp:
+            assert d.proposed == exp["proposed"], where
+        failed = {c.id for c in d.checks if c.status == "failed"}
+        for cid in exp.get("failed", []):
+            assert cid in failed, f"{where}: failed {failed}"
+        applied = {x.id for x in d.exclusions if x.status == "applies"}
+        for xid in exp.get("excluded", []):
+            assert xid in applied, f"{where}: exclusions {applied}"
+        if "evidence" in exp:
+            assert d.missing_evidence == exp["evidence"], where
+        if "years" in exp:
+            streaks = [h for c in d.checks for h in c.history if h.call.startswith("streak(")]
+            assert streaks and streaks[0].years == exp["years"], f"{where}: {streaks}"
+        if "needs" in exp:
+            text = " | ".join(n.en for n in d.needs)
+            assert exp["needs"] in text, f"{where}: {text}"
+        if "route" in exp:
+            assert d.route_used == exp["route"], where
+        if "tie_key" in exp:
+            assert d.quota is not None and d.quota.decided_by == exp["tie_key"], where
