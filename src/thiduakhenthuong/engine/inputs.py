@@ -156,26 +156,31 @@ def parse_dates(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _parse_bool(s: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if pd.api.types.is_bool_dtype(s.dtype):
+        n = len(s)
+        return s.to_numpy(dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     obj = s.to_numpy(dtype=object)
-    vals = np.zeros(len(obj), dtype=bool)
-    bad = np.zeros(len(obj), dtype=bool)
-    blank = np.zeros(len(obj), dtype=bool)
-    for i, v in enumerate(obj):
-        if isinstance(v, (bool, np.bool_)):
-            vals[i] = bool(v)
-        elif isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1):
-            vals[i] = bool(v)
-        elif isinstance(v, str) and v.strip():
-            k = header_key(v)
-            if k in _TRUE:
-                vals[i] = True
-            elif k not in _FALSE:
-                bad[i] = True
-        elif v is None or (isinstance(v, str)) or (isinstance(v, float) and np.isnan(v)):
-            blank[i] = True
-        else:
-            bad[i] = True
-    return vals, bad, blank
+    # Few distinct values in many rows: classify each distinct value once.
+    codes, uniq = pd.factorize(pd.Series(obj, dtype=object), use_na_sentinel=True)
+    kinds = np.array([_bool_kind(u) for u in uniq] + [2], dtype=np.int8)  # last: NaN/None
+    k = kinds[codes]
+    return k == 1, k == 3, k == 2
+
+
+def _bool_kind(v: Any) -> int:
+    """0 false, 1 true, 2 blank, 3 invalid."""
+    if isinstance(v, (bool, np.bool_)):
+        return int(bool(v))
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        if isinstance(v, float) and np.isnan(v):
+            return 2
+        return int(bool(v)) if v in (0, 1) else 3
+    if isinstance(v, str):
+        if not v.strip():
+            return 2
+        key = header_key(v)
+        return 1 if key in _TRUE else 0 if key in _FALSE else 3
+    return 2 if v is None else 3
 
 
 def _parse_enum(s: pd.Series, f: InputField) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -198,8 +203,10 @@ def _parse_enum(s: pd.Series, f: InputField) -> tuple[np.ndarray, np.ndarray, np
 
 def _parse_text(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     obj = s.to_numpy(dtype=object)
-    txt = np.array([("" if v is None or (isinstance(v, float) and np.isnan(v)) else
-                     (v.strip() if isinstance(v, str) else _plain(v))) for v in obj], dtype=object)
+    codes, uniq = pd.factorize(pd.Series(obj, dtype=object), use_na_sentinel=True)
+    clean = np.array([(v.strip() if isinstance(v, str) else _plain(v)) for v in uniq] + [""],
+                     dtype=object)
+    txt = clean[codes]
     return txt, txt == ""
 
 
