@@ -245,6 +245,8 @@ def validate(raw: RawTable, rules: RuleSet, also_key: str | None = None) -> Vali
                 probs.add_mask(np.ones(n, dtype=bool), name, None, "missing_column",
                                f"thiếu cột '{shown}'", f"column '{shown}' is missing", header=shown)
             cols[name] = _empty_column(f, n)
+            if f.type == "bool":
+                blanks[name] = np.ones(n, dtype=bool)
             continue
         s = raw.frame[name]
         h = hdr.get(name, name)
