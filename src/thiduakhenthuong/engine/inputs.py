@@ -88,8 +88,9 @@ def parse_numbers(s: pd.Series, integer: bool) -> tuple[np.ndarray, np.ndarray]:
         bad = np.zeros(len(s), dtype=bool)
     else:
         obj = s.to_numpy(dtype=object)
+        # Numbers given as numbers (records, DataFrames); a NaN among them is a blank cell.
         native = np.fromiter((isinstance(v, (int, float, np.integer, np.floating))
-                              and not isinstance(v, bool) for v in obj), bool, len(obj))
+                              and not isinstance(v, bool) and v == v for v in obj), bool, len(obj))
         txt = pd.Series([str(v) if isinstance(v, str) else "" for v in obj], dtype=object)
         txt = txt.str.replace("\u00a0", "", regex=False).str.strip()
         txt = txt.str.replace(r"\s*%$", "", regex=True)
