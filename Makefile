@@ -16,6 +16,8 @@ setup: $(BIN)/tdkt
 demo: setup
 	$(BIN)/tdkt score rules/lao-cai-2023 fixtures/lao-cai-2023/units.csv -o out/lao-cai-2023.xlsx
 	$(BIN)/tdkt explain rules/lao-cai-2023 fixtures/lao-cai-2023/units.csv bat_xat
+	$(BIN)/tdkt titles rules/titles fixtures/titles-lao-cai/titles.xlsx --year 2024 \
+		-o out/titles-2024.xlsx --explain p005 --explain si_ma_cai
 
 test: setup
 	$(BIN)/python -m pytest src tests
