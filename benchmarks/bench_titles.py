@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
 import gc
 import io
 import pstats
@@ -42,6 +43,11 @@ import numpy as np
 import pandas as pd
 
 from thiduakhenthuong import evaluate_titles, load_title_rules
+from thiduakhenthuong.engine.params import ResolvedParameter
+from thiduakhenthuong.engine.title_inputs import split_years
+from thiduakhenthuong.engine.titles import run_titles
+from thiduakhenthuong.io.read import read_table
+from thiduakhenthuong.model.titles import expand_attested
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "rules" / "titles"
@@ -79,7 +85,8 @@ ATTESTERS = ["Chủ tịch Hội", "Phó Chủ tịch Hội", "Ban Thường v�
 # ------------------------------------------------------------------------------------------------
 def _cat(codes: np.ndarray, categories: list[str]) -> pd.Categorical:
     """A categorical from integer codes (-1 = blank)."""
-    return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64).ravel(), categories=categories)
+    return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64).ravel(),
+                                     categories=categories)
 
 
 def _days(rng, start: str | np.ndarray, span, shape) -> np.ndarray:
@@ -372,21 +379,21 @@ def plain_titles(people: pd.DataFrame, units: pd.DataFrame, year: int = JUDGED,
                   & present(frame[name + "_on"]))[:, -1]
         return val & known, val | ~known
 
-    rating = P["rating"].astype(object)
+    rating = P["rating"]                 # categorical or text: both compare to codes
     htxs = grid(rating == "htxs")
     rating_ok = grid(rating.isin(["htxs", "htt"]))[:, -1]
     initiatives = grid(P["initiatives"].fillna(0), 0.0, np.float64)
     research = grid(P["research"].fillna(0), 0.0, np.float64)
-    iscope, rscope = P["initiative_scope"].astype(object), P["research_scope"].astype(object)
+    iscope, rscope = P["initiative_scope"], P["research_scope"]
     prov = grid(iscope.isin(["tinh", "toan_quoc"]) | rscope.isin(["tinh", "toan_quoc"]))
     nat = grid((iscope == "toan_quoc") | (rscope == "toan_quoc"))
-    title = P["title"].astype(object)
+    title = P["title"]
     rec = {"ldtt": grid(title.isin(["ldtt", "cstdcs", "cstd_tinh", "cstd_tq"])),
            "cstdcs": grid(title.isin(["cstdcs", "cstd_tinh", "cstd_tq"])),
            "cstd_tinh": grid(title.isin(["cstd_tinh", "cstd_tq"])),
            "cstd_tq": grid(title == "cstd_tq"),
            "bang_khen_tinh": grid(P["bang_khen"].fillna(False).astype(bool))}
-    disc = P["discipline"].astype(object)
+    disc = P["discipline"]
     mb = months_between(P["discipline_on"], DECISION_DATE)
     recent = grid(disc.isin(SEVERE).to_numpy() & (mb >= 0) & (mb < DISCIPLINE_WINDOW_MONTHS))
     sol = attested("solidarity", P, grid)
@@ -474,7 +481,7 @@ def plain_titles(people: pd.DataFrame, units: pd.DataFrame, year: int = JUDGED,
         return o
 
     out["unit_ids"] = uids
-    urating = Q["unit_rating"].astype(object)
+    urating = Q["unit_rating"]
     u_good = ugrid(urating.isin(["htxs", "htt"]))[:, -1]
     u_htxs = ugrid(urating == "htxs")[:, -1]
     leader = ugrid(Q["cluster_rank"], np.nan, np.float64)[:, -1] == 1
@@ -552,6 +559,41 @@ def show_mismatch(res, people, units, tid: str, sid: str, eng: int, pl: int) -> 
     print("      engine checks: " + ", ".join(parts))
 
 
+def engine_phases(rules, people: pd.DataFrame, units: pd.DataFrame) -> tuple[dict, dict]:
+    """evaluate_titles split into its steps, called one by one (same calls as titles_api)."""
+    model = rules.model
+    day = dt.date(JUDGED + 1, model.meta.decision.month, model.meta.decision.day)
+    params = {}
+    for name, p in model.parameters.items():
+        dv = p.as_of(day)
+        params[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
+    hist = model.meta.history_years
+    times = {}
+    t0 = time.perf_counter()
+    uraw = read_table(units, expand_attested(model.unit_inputs))
+    praw = read_table(people, expand_attested(model.inputs))
+    times["read_table (copy, NFC, headers)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    us = split_years(uraw, model.unit_inputs, model.unit_checks, JUDGED, hist, "units")
+    times["split_years units (validate, history)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    # The unit-reference check of evaluate_titles, as written there (a Python loop over rows).
+    known_units = set(us.subjects.ids.tolist())
+    unknown = {}
+    for pid, uid in zip(praw.frame["person_id"].astype(str), praw.frame["unit_id"].astype(str)):
+        if uid.strip() and uid.strip() not in known_units:
+            unknown[pid.strip()] = uid
+    times["unit-reference loop (evaluate_titles)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ps = split_years(praw, model.inputs, model.checks, JUDGED, hist, "people", {})
+    member_unit = pd.Index(us.subjects.ids).get_indexer(ps.subjects.cols["unit_id"])
+    times["split_years people (validate, history)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cols = run_titles(model, params, ps.subjects, us.subjects, JUDGED, day, member_unit)
+    times["run_titles (all checks, routes, exclusions)"] = time.perf_counter() - t0
+    return times, cols.status
+
+
 def profile(fn, top: int = 30) -> None:
     pr = cProfile.Profile()
     pr.enable()
@@ -574,6 +616,8 @@ def main() -> None:
                     help="people looked up by id with res.decisions(subject_id=...)")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--examples", type=int, default=3, help="mismatches shown per title")
+    ap.add_argument("--no-phases", action="store_true",
+                    help="skip the second engine run split into its steps")
     ap.add_argument("--profile", action="store_true",
                     help="also run evaluate_titles under cProfile and print the top functions")
     a = ap.parse_args()
@@ -610,6 +654,19 @@ def main() -> None:
         print(f"  {tt.title_id:<15} {tt.eligible:>10,} {tt.not_eligible:>10,} "
               f"{tt.not_determinable:>8,}")
     print()
+
+    phases = None
+    if not a.no_phases:
+        gc.collect()
+        phases, status = engine_phases(rules, people, units)
+        same = all(np.array_equal(status[t], res.cols.status[t]) for t in status)
+        del status
+        print("engine phases (a second run, step by step"
+              + ("" if same else "; WARNING: statuses differ from evaluate_titles") + "):")
+        for name, secs in phases.items():
+            print(f"  {name:<44} {secs:>8.2f} s")
+        print(f"  {'sum of steps':<44} {sum(phases.values()):>8.2f} s")
+        print()
 
     # ---- traces ---------------------------------------------------------------------------------
     rng = np.random.default_rng(a.seed + 1)

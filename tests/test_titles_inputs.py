@@ -87,3 +87,15 @@ def test_cli_titles_writes_outputs_and_exits_1_on_rejections(tmp_path):
 def test_cli_unknown_year_exits_2(tmp_path):
     r = CliRunner().invoke(main, ["titles", str(RULES), str(tmp_path), "--year", "2030"])
     assert r.exit_code == 2 and "no title rule set covers the year 2030" in r.output
+
+
+def test_typed_frames_with_nullable_booleans_and_timezones():
+    people = pd.DataFrame([person("a", 2024), person("b", 2024)])
+    people["solidarity"] = pd.array([True, None], dtype="boolean")
+    people["solidarity_on"] = pd.to_datetime(["2024-12-20", "2024-12-20"]).tz_localize(
+        "Asia/Ho_Chi_Minh")
+    people["year"] = pd.array([2024, 2024], dtype="Int64")
+    res = evaluate_titles(RULES, {"people": people}, 2024)
+    assert res.counts()["rejected"] == 0
+    assert res.outcome("a", "ldtt") == "eligible"
+    assert res.outcome("b", "ldtt") == "not_determinable"

@@ -147,26 +147,49 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
         if scores is not None:
             notices += _apply_scores(units, scores, year)
     people_raw = _read(people_src, expand_attested(model.inputs))
+    unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
+    raw_units, in_year = _judged_units(people_raw, model, year, unit_field)
     unknown: dict[str, Localized] = {}
     if units is not None:
-        known_units = set(units.subjects.ids.tolist())
-        unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
-        if unit_field in people_raw.frame.columns:
-            for pid, uid in zip(people_raw.frame[_key(model.inputs)].astype(str),
-                                people_raw.frame[unit_field].astype(str)):
-                if uid.strip() and uid.strip() not in known_units:
-                    unknown[pid.strip()] = Localized(
-                        vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}",
-                        en=f"unit '{uid}' is not in the units table for {year}")
+        known = pd.Index(units.subjects.ids)
+        stray = in_year & (raw_units != "") & (known.get_indexer(raw_units) < 0)
+        pids = people_raw.frame[_key(model.inputs)].astype(str).str.strip().to_numpy()
+        for pid, uid in zip(pids[stray].tolist(), raw_units[stray].tolist()):
+            unknown[pid] = Localized(vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}",
+                                     en=f"unit '{uid}' is not in the units table for {year}")
     people = split_years(people_raw, model.inputs, model.checks, year, hist, "people", unknown)
+    ghost_rows: dict[int, list[int]] = {}
+    ghosts = None
     if units is not None:
-        unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
         member_unit = pd.Index(units.subjects.ids).get_indexer(people.subjects.cols[unit_field])
+        # Members whose judged row was rejected still count, as members about whom nothing is
+        # known, so their unit is never judged on part of its members.
+        pos = {int(r): i for i, r in enumerate(people_raw.rows)}
+        uidx = pd.Index(units.subjects.ids).get_indexer(raw_units)
+        ghosts = np.zeros(len(units.subjects), dtype=np.int64)
+        for r in people.rejected:
+            i = pos.get(r.row)
+            if i is not None and in_year[i] and uidx[i] >= 0:
+                ghosts[uidx[i]] += 1
+                ghost_rows.setdefault(int(uidx[i]), []).append(r.row)
     notices = people.notices + (units.notices if units else []) + notices
     cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
-                      day, member_unit)
+                      day, member_unit, ghosts)
     return TitleResult(model, tr.hash, params, year, day, sources, people, units, cols, notices,
-                       member_unit)
+                       member_unit, ghost_rows)
+
+
+def _judged_units(raw, model: TitleRuleSet, year: int, unit_field: str):
+    """Each raw row's unit id (stripped) and whether the row is of the judged year."""
+    from .engine.inputs import parse_numbers
+    n = len(raw.frame)
+    yname = next(nm for nm, f in model.inputs.items() if f.role == "year")
+    if yname not in raw.frame.columns or unit_field not in raw.frame.columns:
+        return np.full(n, "", dtype=object), np.zeros(n, dtype=bool)
+    years, _ = parse_numbers(raw.frame[yname], integer=True)
+    units = raw.frame[unit_field].astype(str).str.strip().to_numpy(dtype=object)
+    units[raw.frame[unit_field].isna().to_numpy()] = ""
+    return units, years == year
 
 
 def _key(fields) -> str:

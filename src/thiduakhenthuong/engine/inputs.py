@@ -125,7 +125,10 @@ def parse_dates(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     [False, False, True, False]
     """
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
-        # Already typed (a DataFrame from an application): no per-cell work.
+        # Already typed (a DataFrame from an application): no per-cell work. A timezone-aware
+        # column is read by its local calendar date.
+        if getattr(s.dt, "tz", None) is not None:
+            s = s.dt.tz_localize(None)
         return s.to_numpy().astype("datetime64[D]"), np.zeros(len(s), dtype=bool)
     obj = s.to_numpy(dtype=object)
     out = np.full(len(obj), np.datetime64("NaT", "D"), dtype="datetime64[D]")
@@ -157,7 +160,7 @@ def parse_dates(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _parse_bool(s: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    if pd.api.types.is_bool_dtype(s.dtype):
+    if s.dtype == np.bool_:  # numpy bool has no missing values; pandas "boolean" may
         n = len(s)
         return s.to_numpy(dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     obj = s.to_numpy(dtype=object)
@@ -301,8 +304,12 @@ def validate(raw: RawTable, rules: RuleSet, also_key: str | None = None) -> Vali
     if key in raw.frame.columns:
         ser = pd.Series(ids)
         if also_key is not None:
-            ser = ser + "@" + pd.Series(cols[also_key]).astype(str)
-        dup = ser.duplicated(keep=False).to_numpy() & (ser != "").to_numpy()
+            both = pd.DataFrame({"k": ids, "y": cols[also_key]})
+            dup = both.duplicated(keep=False).to_numpy() & (ser != "").to_numpy()
+            if dup.any():
+                ser = ser + "@" + pd.Series(cols[also_key]).astype(str)
+        else:
+            dup = ser.duplicated(keep=False).to_numpy() & (ser != "").to_numpy()
         if dup.any():
             where: dict[str, list[int]] = defaultdict(list)
             for i in np.nonzero(dup)[0]:

@@ -72,7 +72,8 @@ def split_years(raw: RawTable, fields: dict, checks: list, year: int, history_ye
     extra = dict(extra_reject or {})
     ids = cols[key]
     drop = np.zeros(len(ids), dtype=bool)
-    for i in np.nonzero(judged)[0]:
+    suspects = np.nonzero(judged & pd.Series(ids).isin(list(tainted) + list(extra)).to_numpy())[0]
+    for i in suspects:
         sid = ids[i]
         problems = []
         if sid in tainted:

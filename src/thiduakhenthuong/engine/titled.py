@@ -57,7 +57,7 @@ class TitleResult:
     def __init__(self, model: TitleRuleSet, ruleset_hash: str, params: dict[str, ResolvedParameter],
                  year: int, decision_date: dt.date, sources: list[str], people: Split,
                  units: Split | None, cols: TitleColumns, notices: list[Notice],
-                 member_unit: np.ndarray | None):
+                 member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None):
         self.model = model
         self.hash = ruleset_hash
         self.params = params
@@ -69,6 +69,9 @@ class TitleResult:
         self.cols = cols
         self.notices = notices
         self.member_unit = member_unit
+        self.ghost_rows = ghost_rows or {}
+        self._index_of: dict[str, dict[str, int]] = {}
+        self._members_of: dict[int, np.ndarray] | None = None
         self._member_cache: dict[str, np.ndarray] = {}
         self._evidence_cache: dict[tuple[str, int], list[str]] = {}
 
@@ -106,11 +109,13 @@ class TitleResult:
         return _OUTCOME[int(self.cols.status[title_id][i])]
 
     def _index(self, t: Title, subject_id: str) -> int:
-        ids = self._subjects(t).ids
-        hit = np.nonzero(ids == subject_id)[0]
-        if not len(hit):
-            raise KeyError(f"no {t.subject} '{subject_id}' judged in {self.year}")
-        return int(hit[0])
+        if t.subject not in self._index_of:
+            ids = self._subjects(t).ids.tolist()
+            self._index_of[t.subject] = {sid: i for i, sid in enumerate(ids)}
+        try:
+            return self._index_of[t.subject][subject_id]
+        except KeyError:
+            raise KeyError(f"no {t.subject} '{subject_id}' judged in {self.year}") from None
 
     def totals(self) -> list[TitleTotal]:
         out = []
@@ -159,8 +164,13 @@ class TitleResult:
         for t in self.titles():
             if title_id is not None and t.id != title_id:
                 continue
-            ids = self._subjects(t).ids
-            rows = range(len(ids)) if subject_id is None else np.nonzero(ids == subject_id)[0]
+            if subject_id is None:
+                rows = range(len(self._subjects(t).ids))
+            else:
+                try:
+                    rows = [self._index(t, subject_id)]
+                except KeyError:
+                    rows = []
             for i in rows:
                 yield self.decision_at(t, int(i))
 
@@ -252,7 +262,8 @@ class TitleResult:
     def _years(self, t: Title, call: A.Call, i: int) -> YearsRead:
         s = self._subjects(t)
         yearly = self._world(t).yearly["f"]
-        env = {k: (v[i:i + 1] if np.ndim(v) >= 1 else v) for k, v in yearly.items()}
+        env = {k: (yearly[k][i:i + 1] if np.ndim(yearly[k]) >= 1 else yearly[k])
+               for k in call.names() if k in yearly}
         ctx = Context(yearly=env)
         value = float(np.asarray(evaluate(call, {}, ctx)).reshape(-1)[0])
         width = len(s.years)
@@ -280,10 +291,18 @@ class TitleResult:
                                               dtype=bool), (pw.n,))
             self._member_cache[key] = held
         held = self._member_cache[key]
-        members = self.member_unit == i
-        count, n = int(held[members].sum()), int(members.sum())
+        if self._members_of is None:
+            order = np.argsort(self.member_unit, kind="stable")
+            bounds = np.searchsorted(self.member_unit[order], np.arange(len(self.units.subjects) + 1))
+            self._members_of = {u: order[bounds[u]:bounds[u + 1]]
+                                for u in range(len(self.units.subjects))}
+        idx = self._members_of.get(i, np.zeros(0, dtype=np.int64))
+        members = np.zeros(len(self.member_unit), dtype=bool)
+        members[idx] = True
+        ghosts = self.ghost_rows.get(i, [])
+        count, n = int(held[idx].sum()), len(idx) + len(ghosts)
         value = (count / n if n else None) if call.func == "members_share" else float(count)
-        pending = []
+        pending = [f"row {r}: rejected" for r in ghosts]
         person_titles = {t.id for t in self.model.titles if t.subject == "person"}
         for tid in sorted(call.args[0].names() & person_titles):
             undetermined = members & (self.cols.status[tid] == U)

@@ -113,10 +113,13 @@ class _World:
 
 def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people: Subjects,
                units: Subjects | None, year: int, decision_date: dt.date,
-               member_unit: np.ndarray | None) -> TitleColumns:
+               member_unit: np.ndarray | None,
+               member_ghosts: np.ndarray | None = None) -> TitleColumns:
     """Decide every title for every subject; see :class:`TitleColumns`.
 
-    ``member_unit`` gives, per person, the index of their unit in ``units`` (or -1)."""
+    ``member_unit`` gives, per person, the index of their unit in ``units`` (or -1).
+    ``member_ghosts`` counts, per unit, members whose judged row was rejected: they are members
+    whose every condition is unknown, so a collective is never judged on part of its members."""
     pvals = {k: to_column(p.value) for k, p in params.items()}
     base = builtins(year, decision_date)
     order = [t for t in title_order(model) if units is not None or
@@ -129,15 +132,19 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
         n_units = len(units)
         idx = member_unit if member_unit is not None else np.full(len(people), -1)
         inside = idx >= 0
-        member_n = np.bincount(idx[inside], minlength=n_units).astype(np.float64)
+        ghosts = np.zeros(n_units) if member_ghosts is None else member_ghosts.astype(np.float64)
+        member_n = np.bincount(idx[inside], minlength=n_units).astype(np.float64) + ghosts
 
-        def member_sum(v: np.ndarray, _idx=idx, _in=inside, _n=n_units) -> np.ndarray:
+        def member_sum(v: np.ndarray, extra: np.ndarray, _idx=idx, _in=inside,
+                       _n=n_units) -> np.ndarray:
             v = np.broadcast_to(v, _idx.shape)
-            return np.bincount(_idx[_in], weights=v[_in], minlength=_n)
+            return np.bincount(_idx[_in], weights=v[_in], minlength=_n) + extra
 
         for r in ("f", "t"):
+            extra = ghosts if r == "t" else np.zeros(n_units)
             uw.ctx[r] = Context(yearly=uw.yearly[r], member_env=worlds["person"].env[r],
-                                member_context=worlds["person"].ctx[r], member_sum=member_sum,
+                                member_context=worlds["person"].ctx[r],
+                                member_sum=lambda v, _e=extra: member_sum(v, _e),
                                 member_n=member_n)
         worlds["unit"] = uw
     out = TitleColumns(order=order, envs=worlds)

@@ -146,17 +146,18 @@ def _nfc_column(col: pd.Series) -> tuple[pd.Series, int]:
             return pd.Series(values, index=col.index, dtype=object), 0
     except TypeError:
         pass
-    is_str = np.fromiter((isinstance(v, str) for v in values), bool, len(values))
-    if not is_str.any():
-        return col, 0
-    changed = 0
+    # Long tables repeat each name once per year: normalise each distinct value once.
+    codes, uniq = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    fixed = np.empty(len(uniq), dtype=object)
+    differs = np.zeros(len(uniq), dtype=bool)
+    for j, v in enumerate(uniq):
+        fixed[j] = v
+        if isinstance(v, str) and not v.isascii() and not unicodedata.is_normalized("NFC", v):
+            fixed[j] = unicodedata.normalize("NFC", v)
+            differs[j] = True
+    if not differs.any():
+        return pd.Series(values, index=col.index, dtype=object), 0
     out = values.copy()
-    idx = np.nonzero(is_str)[0]
-    for i in idx:
-        v = values[i]
-        if not v.isascii():
-            n = unicodedata.normalize("NFC", v)
-            if n != v:
-                out[i] = n
-                changed += 1
-    return pd.Series(out, index=col.index, dtype=object), changed
+    hit = (codes >= 0) & differs[np.maximum(codes, 0)]
+    out[hit] = fixed[codes[hit]]
+    return pd.Series(out, index=col.index, dtype=object), int(hit.sum())
