@@ -442,12 +442,14 @@ def plain_titles(people: pd.DataFrame, units: pd.DataFrame, year: int = JUDGED,
     p3 = last_years(prov, TINH_INITIATIVE_YEARS) >= 1
     record("cstd_tinh", decide([tri(s_lo, s_hi), tri(p3, p3)], None, all_x))
 
-    # CSTĐ toàn quốc: provincial now and twice within one unbroken grassroots run, and a
-    # national-scope initiative/research within that run.
+    # CSTĐ toàn quốc: provincial now and twice within one unbroken grassroots run that does
+    # not reach back past an earlier national title, and a national-scope initiative/research
+    # within that run.
+    tq_past = rec["cstd_tq"]
     reads = []
     for (tinh_now, cs_y) in zip(held["cstd_tinh"], (cs_lo, cs_hi)):
         tinh_y = yearly("cstd_tinh", tinh_now)
-        run = trailing(cs_y)
+        run = trailing(cs_y, tq_past)
         in_run = np.arange(width)[None, :] >= (width - run)[:, None]
         twice = tinh_now & ((tinh_y & in_run).sum(axis=1) >= 2)
         national = last_years(nat, run) >= 1
