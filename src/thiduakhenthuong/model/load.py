@@ -18,11 +18,14 @@ from ..expr.evaluate import BOOL, DATE, NUMBER, TEXT
 from .rules import RuleSet
 from .titles import TitleRuleSet
 from .check_titles import check_titles
+from .check_delegates import check_delegates
+from .delegates import DelegateRuleSet
 from .yaml_source import LineDict, load_yaml
 
 _LIST_SECTIONS = {"criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
-                  "units", "exclusions", "titles", "unit_checks"}
-_DICT_SECTIONS = {"inputs", "parameters", "unit_inputs"}
+                  "units", "exclusions", "titles", "unit_checks", "levels", "groups", "programme",
+                  "standards", "keys"}
+_DICT_SECTIONS = {"inputs", "parameters", "unit_inputs", "plan_inputs", "report_inputs"}
 _SINGLE_SECTIONS = {"meta", "ranking"}
 #: The sections each kind of rule set may have.
 _KIND_SECTIONS = {
@@ -30,6 +33,8 @@ _KIND_SECTIONS = {
                 "ranking", "awards", "totals", "checks", "units"},
     "titles": {"meta", "inputs", "unit_inputs", "parameters", "exclusions", "titles", "checks",
                "unit_checks"},
+    "delegates": {"meta", "inputs", "plan_inputs", "report_inputs", "parameters", "levels",
+                  "groups", "programme", "standards", "keys", "checks"},
 }
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _INPUT_TYPES = {"text": TEXT, "enum": TEXT, "integer": NUMBER, "number": NUMBER,
@@ -66,7 +71,7 @@ def rule_files(path: Path) -> list[Path]:
     raise RuleError("no such rule file or directory", file=str(path))
 
 
-def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet, Source]:
+def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet | DelegateRuleSet, Source]:
     """Read and validate a rule directory; raise :class:`RuleErrors` listing every problem."""
     src = Source()
     merged: dict[str, Any] = {}
@@ -141,7 +146,7 @@ def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet, Source]:
                                         "set", f, line))
     if errors:
         raise RuleErrors(errors)
-    cls = TitleRuleSet if kind == "titles" else RuleSet
+    cls = {"titles": TitleRuleSet, "delegates": DelegateRuleSet}.get(kind, RuleSet)
     if kind == "scoring" and isinstance(meta, dict):
         meta.pop("kind", None)
     try:
@@ -150,6 +155,8 @@ def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet, Source]:
         raise RuleErrors([_locate(err, merged, src) for err in e.errors()]) from None
     if kind == "titles":
         check_titles(model, src)
+    elif kind == "delegates":
+        check_delegates(model, src)
     else:
         _check_meaning(model, src)
     return model, src

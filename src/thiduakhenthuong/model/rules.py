@@ -59,7 +59,7 @@ class Document(_Strict):
 
 
 InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]
-InputRole = Literal["key", "name", "level", "cluster", "kind", "year", "unit"]
+InputRole = Literal["key", "name", "level", "cluster", "kind", "year", "unit", "group", "conference"]
 
 
 class InputField(_Strict):
