@@ -1,4 +1,5 @@
-"""Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``, ``tdkt titles``.
+"""Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``, ``tdkt titles``,
+``tdkt delegates``, ``tdkt plan-check``.
 
 Exit codes: 0 every row scored; 1 some rows rejected (results for the rest still written);
 2 rule, file or usage error.
@@ -201,6 +202,131 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     sys.exit(1 if res.rejected else 0)
 
 
+def _write_json(doc, path: str, err: Console) -> None:
+    from pathlib import Path
+    import json as _json
+    p = Path(path)
+    if p.suffix.lower() != ".json":
+        from .io.write import safe_frame
+        rows = _json.loads(doc)
+        frame = __import__("pandas").json_normalize(rows.get("decisions") or rows.get("findings"))
+        if p.suffix.lower() == ".csv":
+            safe_frame(frame).to_csv(p, index=False, encoding="utf-8-sig")
+        elif p.suffix.lower() == ".xlsx":
+            safe_frame(frame).to_excel(p, index=False)
+        else:
+            raise _Exit(f"unknown output type '{p.suffix}' (use .csv, .xlsx or .json)")
+    else:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(doc + "\n", encoding="utf-8")
+    err.print(f"→ {p}")
+
+
+@main.command()
+@click.argument("rules_path", metavar="RULES")
+@click.argument("data")
+@click.option("--level", required=True, help="conference level, e.g. co_so, huyen, tinh")
+@click.option("-o", "--output", multiple=True, help="write decisions: .json, .csv or .xlsx")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], lang: str) -> None:
+    """Select delegates for the LEVEL conferences in DATA: prints those selected and those left
+    out, each with the reason."""
+    from rich.table import Table
+    from .delegates_api import evaluate_delegates
+    out, err = _console(), _console(stderr=True)
+    try:
+        res = evaluate_delegates(rules_path, data, level)
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+    except ValueError as e:
+        raise _Exit(f"usage error: {e}") from None
+    vi = lang != "en"
+    decisions = res.decisions()
+    for summ in res.summaries():
+        for chosen in (True, False):
+            title = (("Đại biểu được chọn" if chosen else "Không được chọn") if vi else
+                     ("Selected" if chosen else "Left out")) + f" — {summ.conference}"
+            tbl = Table(title=title)
+            for h in (("Mã", "Id"), ("Tên", "Name"), ("Thành phần", "Group"),
+                      ("Thứ tự", "Place"), ("Lý do", "Reason")):
+                tbl.add_column(h[0] if vi else h[1])
+            for d in decisions:
+                if d.conference != summ.conference or d.selected != chosen:
+                    continue
+                why = d.reason.get(lang)
+                if d.decided_by:
+                    why += (f"; so với {d.neighbour}: {d.decided_by} ({d.own_value} < "
+                            f"{d.neighbour_value})" if vi else
+                            f"; against {d.neighbour}: {d.decided_by} ({d.own_value} vs "
+                            f"{d.neighbour_value})")
+                if d.missing_evidence:
+                    why += ("; thiếu xác nhận: " if vi else "; evidence missing: ") + \
+                        ", ".join(d.missing_evidence)
+                tbl.add_row(escape(d.candidate_id), escape(d.name or ""),
+                            escape(d.group_title.get(lang)), str(d.rank or "—"), escape(why))
+            out.print(tbl)
+        out.print(escape(
+            (f"{summ.conference}: {summ.selected}/{summ.cap} đại biểu [{summ.cap_cite}]; "
+             f"theo thành phần {summ.by_group}; đủ tiêu chuẩn {summ.eligible}/{summ.candidates}; "
+             f"chuyển lên cấp trên {summ.forwarded}") if vi else
+            (f"{summ.conference}: {summ.selected} of at most {summ.cap} delegates "
+             f"[{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} of "
+             f"{summ.candidates}; forwarded {summ.forwarded}")))
+    for r in res.valid.rejected:
+        for p in r.problems:
+            out.print("  " + escape(t("rejected_line", lang, row=r.row,
+                                      unit=f" ({r.unit_id})" if r.unit_id else "",
+                                      column=p.header or p.column or "-",
+                                      value=f" = {p.value!r}" if p.value is not None else "",
+                                      reason=p.message.get(lang))))
+    for path in output:
+        _write_json(res.to_json(), path, err)
+    sys.exit(1 if res.valid.rejected else 0)
+
+
+@main.command("plan-check")
+@click.argument("rules_path", metavar="RULES")
+@click.argument("plans")
+@click.option("-o", "--output", multiple=True, help="write findings: .json, .csv or .xlsx")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) -> None:
+    """Check chapters' conference plans (and report dates, if PLANS has them) against RULES.
+    Exit 0 when no errors are found, 1 when there are errors or rejected rows."""
+    from rich.table import Table
+    from .delegates_api import check_plans
+    out, err = _console(), _console(stderr=True)
+    try:
+        rep = check_plans(rules_path, plans)
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+    vi = lang != "en"
+    tbl = Table(title="Kết quả kiểm tra kế hoạch" if vi else "Plan check findings")
+    for h in (("Đơn vị", "Chapter"), ("Mức", "Severity"), ("Nội dung", "Finding"),
+              ("Căn cứ", "Clause")):
+        tbl.add_column(h[0] if vi else h[1])
+    for f in rep.findings:
+        sev = {"error": "lỗi", "warning": "cảnh báo"}[f.severity] if vi else f.severity
+        tbl.add_row(escape(f.name or f.chapter_id), sev, escape(f.message.get(lang)), f.cite)
+    out.print(tbl)
+    out.print(escape(("Đạt yêu cầu: " if vi else "Compliant: ") + ", ".join(rep.compliant)))
+    for r in rep.rejected:
+        for p in r.problems:
+            out.print("  " + escape(t("rejected_line", lang, row=r.row,
+                                      unit=f" ({r.unit_id})" if r.unit_id else "",
+                                      column=p.header or p.column or "-",
+                                      value=f" = {p.value!r}" if p.value is not None else "",
+                                      reason=p.message.get(lang))))
+    for path in output:
+        _write_json(__import__("json").dumps(rep.model_dump(mode="json"), ensure_ascii=False,
+                                             indent=1, sort_keys=True), path, err)
+    errors = any(f.severity == "error" for f in rep.findings)
+    sys.exit(1 if errors or rep.rejected else 0)
+
+
 @main.command()
 @click.argument("rules_path", metavar="RULES")
 def check(rules_path: str) -> None:
@@ -220,7 +346,11 @@ def check(rules_path: str) -> None:
             m, src = read_rule_set(d)
         except (RuleError, RuleErrors) as e:
             raise _Exit(f"rule error:\n{e}") from None
-        if isinstance(m, TitleRuleSet):
+        if type(m).__name__ == "DelegateRuleSet":
+            out.print(f"OK {m.meta.id} {m.meta.version} ({version_hash(src)}): conferences, "
+                      f"{len(m.levels)} levels, {len(m.groups)} groups, {len(m.programme)} "
+                      f"programme items, {len(m.standards)} standards")
+        elif isinstance(m, TitleRuleSet):
             r = m.meta.regime
             out.print(f"OK {m.meta.id} {m.meta.version} ({version_hash(src)}): titles "
                       f"{r.from_year}–{r.to_year}, {len(m.inputs)} person fields, "

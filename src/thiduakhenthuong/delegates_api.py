@@ -1,0 +1,241 @@
+"""Public entry points for advanced-model conferences: delegate selection and plan checks."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .engine.delegate_results import (ConferenceSummary, DelegateDecision, DelegateReport,
+                                      PlanReport)
+from .engine.delegates import neighbour, outcome_name, reason, select
+from .engine.inputs import validate
+from .engine.params import ResolvedParameter
+from .engine.plans import check_plan_rows, check_report_rows
+from .engine.title_results import CheckTrace
+from .engine.titled import py
+from .engine.titles import U
+from .errors import InputFileError, RuleError
+from .io.read import read_table
+from .model.delegates import DelegateRuleSet
+from .model.load import read_rule_set, version_hash
+from .model.rules import Localized
+from .model.titles import Table, expand_attested
+
+
+def load_delegate_rules(path: str | Path) -> tuple[DelegateRuleSet, str]:
+    """A conference (delegate) rule set and its version hash.
+
+    >>> load_delegate_rules("rules/thai-nguyen-2019")[0].meta.id
+    'thai-nguyen-2019'
+    """
+    model, src = read_rule_set(Path(path))
+    if not isinstance(model, DelegateRuleSet):
+        raise RuleError("not a conference rule set (meta.kind must be 'delegates')",
+                        file=str(path))
+    return model, version_hash(src)
+
+
+def _params(model: DelegateRuleSet, as_of: dt.date | None) -> dict[str, ResolvedParameter]:
+    day = as_of or max(v.from_ for p in model.parameters.values() for v in p.values)
+    out = {}
+    for name, p in model.parameters.items():
+        dv = p.as_of(day)
+        out[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
+    return out
+
+
+def _source(data: Any, table: Table, key: str) -> tuple[Any, str | None]:
+    if isinstance(data, dict):
+        return data.get(key), None
+    if isinstance(data, (str, Path)):
+        p = Path(data)
+        if p.is_dir():
+            return p / table.file, None
+        if p.suffix.lower() in (".xlsx", ".xlsm"):
+            return p, table.sheet
+    return data, None
+
+
+def _validated(data: Any, fields: dict, table: Table, key: str, checks=()):
+    src, sheet = _source(data, table, key)
+    if src is None:
+        return None
+    if isinstance(src, Path) and not src.exists():
+        raise InputFileError(f"{src}: no such file")
+    if sheet is not None:
+        sheets = pd.ExcelFile(src, engine="openpyxl").sheet_names
+        if sheet not in sheets:
+            return None
+    raw = read_table(src, expand_attested(fields), sheet=sheet)
+    valid = validate(raw, SimpleNamespace(inputs=expand_attested(fields), checks=list(checks),
+                                          units=None))
+    return raw, valid
+
+
+class DelegateResult:
+    """Delegate decisions for one level: every candidate eligible or not, selected or left out,
+    with the reason.
+
+    >>> res = evaluate_delegates("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "huyen")
+    >>> res.report().conferences[0].selected <= 150
+    True
+    """
+
+    def __init__(self, model, rules_hash, params, level, source, raw, valid, cols, rows, sel,
+                 other_levels):
+        self.model, self.hash, self.params, self.level = model, rules_hash, params, level
+        self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
+        self.sel, self.other_levels = sel, other_levels
+
+    def decisions(self) -> list[DelegateDecision]:
+        m, s, c = self.model, self.sel, self.cols
+        role = {f.role: name for name, f in m.inputs.items() if f.role}
+        group = c[role["group"]]
+        attested = [n for n, f in m.inputs.items() if f.type == "attested"]
+        out = []
+        for i in range(len(self.rows)):
+            g = m.group(str(group[i]))
+            checks = []
+            missing = []
+            if g.held_to_standards:
+                for ck in m.standards:
+                    st = int(s.checks[ck.id][i])
+                    names = sorted(ck.holds.names())
+                    miss = [a for a in names if a in attested and not self.known[a][i]]
+                    missing += [x for x in miss if x not in missing]
+                    checks.append(CheckTrace(
+                        id=ck.id, title=ck.title, cite=ck.cite,
+                        status={0: "failed", 1: "unknown", 2: "met"}[st],
+                        expression=ck.holds.text(),
+                        values={k: (py(c[k][i]) if k not in attested or self.known[k][i]
+                                    else None) for k in names if k in c},
+                        missing_evidence=miss if st == U else [], needs=ck.hint))
+            cid = str(c[role["conference"]][i])
+            decided_by = nb = own = other = None
+            if s.status[i] == 2 and not s.selected[i]:
+                j, k = neighbour(s, i, cid, not g.held_to_standards)
+                if j is not None:
+                    names = [kk.title.vi for kk in m.keys] + ["mã ứng viên"]
+                    decided_by, nb = names[k], str(c[role["key"]][j])
+                    own, other = py(s.keys[k][i]), py(s.keys[k][j])
+            out.append(DelegateDecision(
+                candidate_id=str(c[role["key"]][i]),
+                name=(str(c[role["name"]][i]) or None) if "name" in role else None,
+                kind=str(c["kind"][i]) if "kind" in c else None, group=g.id, group_title=g.title,
+                conference=cid, row=int(self.rows[i]), outcome=outcome_name(s.status[i]),
+                held_to_standards=g.held_to_standards, checks=checks,
+                missing_evidence=missing if s.status[i] == U else [],
+                merit={k.expr.text(): py(s.keys[n][i]) for n, k in enumerate(m.keys)},
+                rank=int(s.rank[i]) or None, selected=bool(s.selected[i]),
+                seat=s.seat[i] or None, reason=reason(s, i, g.id, g.held_to_standards, m),
+                decided_by=decided_by, neighbour=nb, own_value=own, neighbour_value=other,
+                forwarded=bool(s.forwarded[i])))
+        return out
+
+    def summaries(self) -> list[ConferenceSummary]:
+        m, s = self.model, self.sel
+        role = {f.role: name for name, f in m.inputs.items() if f.role}
+        conf = self.cols[role["conference"]]
+        group = self.cols[role["group"]]
+        lv = m.level(self.level)
+        nxt = m.level(lv.next_level) if lv.next_level else None
+        out = []
+        for cid in sorted(set(conf.tolist())):
+            mask = conf == cid
+            out.append(ConferenceSummary(
+                conference=cid, level=self.level, cap=s.cap, cap_cite=lv.cap_cite,
+                candidates=int(mask.sum()), eligible=int((mask & (s.status == 2)).sum()),
+                selected=int((mask & s.selected).sum()),
+                by_group={g.id: int((mask & s.selected & (group == g.id)).sum())
+                          for g in m.groups},
+                seats={g: {"min": lo, "max": hi} for g, (lo, hi) in s.seats[cid].items()},
+                forwarded=int((mask & s.forwarded).sum()),
+                next_level=nxt.id if nxt else None,
+                next_cap=int(float(self.params[nxt.cap].value)) if nxt else None))
+        return out
+
+    @property
+    def known(self):
+        return self._known
+
+    def report(self) -> DelegateReport:
+        return DelegateReport(
+            ruleset_id=self.model.meta.id, ruleset_version=self.model.meta.version,
+            ruleset_hash=self.hash, level=self.level, source=self.source,
+            rows_in=self.valid.rows_in, rows_judged=len(self.rows),
+            rows_other_levels=self.other_levels, rejected_count=len(self.valid.rejected),
+            conferences=self.summaries(), decisions=self.decisions(),
+            parameters=[], rejected=self.valid.rejected, warnings=self.valid.notices)
+
+    def to_json(self) -> str:
+        return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False, indent=1,
+                          sort_keys=True)
+
+
+def evaluate_delegates(rules: str | Path, data: Any, level: str,
+                       as_of: dt.date | None = None) -> DelegateResult:
+    """Decide who may be a delegate to the ``level`` conferences in ``data`` (a workbook, a
+    directory of CSV files, or ``{"candidates": ...}``) and select them within the caps."""
+    model, h = load_delegate_rules(rules)
+    if level not in [x.id for x in model.levels]:
+        raise ValueError(f"unknown level '{level}'; levels: "
+                         + ", ".join(x.id for x in model.levels))
+    params = _params(model, as_of)
+    got = _validated(data, model.inputs, model.meta.candidates, "candidates", model.checks)
+    if got is None:
+        raise InputFileError("no candidates table in the data")
+    raw, valid = got
+    role = {f.role: name for name, f in model.inputs.items() if f.role}
+    keep = valid.columns[role["level"]] == level
+    cols = {k: v[keep] for k, v in valid.columns.items()}
+    attested = [n for n, f in model.inputs.items() if f.type == "attested"]
+    known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
+             for a in attested}
+    sel = select(model, params, cols, known, level)
+    res = DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
+                         valid.rows[keep], sel, int((~keep).sum()))
+    res._known = known
+    return res
+
+
+def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> PlanReport:
+    """Check every chapter's conference plan (and report dates, where the data has them).
+
+    >>> rep = check_plans("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
+    >>> rep.checked > 0
+    True
+    """
+    model, _ = load_delegate_rules(rules)
+    params = _params(model, None)
+    got = _validated(data, model.plan_inputs, model.meta.plans, "plans")
+    if got is None:
+        raise InputFileError("no plans table in the data")
+    raw, valid = got
+    findings = check_plan_rows(model, params, valid.columns, valid.rows)
+    rejected, notices = list(valid.rejected), list(valid.notices)
+    reports_checked, deadline = 0, None
+    rep = _validated(data, model.report_inputs, model.meta.reports, "reports")
+    if rep is not None:
+        rraw, rvalid = rep
+        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, report_level)
+        rejected += [r.model_copy(update={"table": "reports"}) for r in rvalid.rejected]
+        reports_checked = len(rvalid.rows)
+        lv = model.level(report_level)
+        deadline = params[lv.reports_by].value if lv.reports_by else None
+    key = next(n for n, f in model.plan_inputs.items() if f.role == "key")
+    flagged = {f.chapter_id for f in findings}
+    compliant = sorted(str(x) for x in valid.columns[key] if str(x) not in flagged)
+    return PlanReport(ruleset_id=model.meta.id, source=raw.source, rows_in=valid.rows_in,
+                      checked=len(valid.rows), rejected_count=len(rejected),
+                      findings=sorted(findings, key=lambda f: (f.row, f.code)),
+                      compliant=compliant, reports_checked=reports_checked,
+                      report_deadline=deadline, rejected=rejected, warnings=notices)
+
+
+__all__ = ["evaluate_delegates", "check_plans", "load_delegate_rules", "DelegateResult",
+           "Localized"]
