@@ -15,6 +15,7 @@ from .engine.delegate_results import (ConferenceSummary, DelegateDecision, Deleg
 from .engine.delegates import neighbour, outcome_name, reason, select
 from .engine.inputs import validate
 from .engine.params import ResolvedParameter
+from .engine.results import ParameterUse
 from .engine.plans import check_plan_rows, check_report_rows
 from .engine.title_results import CheckTrace
 from .engine.titled import py
@@ -170,7 +171,10 @@ class DelegateResult:
             rows_in=self.valid.rows_in, rows_judged=len(self.rows),
             rows_other_levels=self.other_levels, rejected_count=len(self.valid.rejected),
             conferences=self.summaries(), decisions=self.decisions(),
-            parameters=[], rejected=self.valid.rejected, warnings=self.valid.notices)
+            parameters=[ParameterUse(name=p.name, value=py(p.value) if not isinstance(
+                p.value, dt.date) else p.value, effective_from=p.effective_from, basis=p.basis)
+                for p in sorted(self.params.values(), key=lambda p: p.name)],
+            rejected=self.valid.rejected, warnings=self.valid.notices)
 
     def to_json(self) -> str:
         return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False, indent=1,
