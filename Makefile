@@ -18,6 +18,9 @@ demo: setup
 	$(BIN)/tdkt explain rules/lao-cai-2023 fixtures/lao-cai-2023/units.csv bat_xat
 	$(BIN)/tdkt titles rules/titles fixtures/titles-lao-cai/titles.xlsx --year 2024 \
 		-o out/titles-2024.xlsx --explain p005 --explain si_ma_cai
+	$(BIN)/tdkt delegates rules/thai-nguyen-2019 fixtures/thai-nguyen-2019 --level huyen \
+		-o out/delegates-dai-tu.json
+	-$(BIN)/tdkt plan-check rules/thai-nguyen-2019 fixtures/thai-nguyen-2019 -o out/plan-check.xlsx
 
 test: setup
 	$(BIN)/python -m pytest src tests

@@ -257,7 +257,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
                     continue
                 why = d.reason.get(lang)
                 if d.decided_by:
-                    why += (f"; so với {d.neighbour}: {d.decided_by} ({d.own_value} < "
+                    why += (f"; so với {d.neighbour}: {d.decided_by} ({d.own_value} so với "
                             f"{d.neighbour_value})" if vi else
                             f"; against {d.neighbour}: {d.decided_by} ({d.own_value} vs "
                             f"{d.neighbour_value})")

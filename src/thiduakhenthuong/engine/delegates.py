@@ -39,6 +39,8 @@ class Selection:
     cap: int
     forwarded: np.ndarray
     env: dict[str, Any]
+    pool_rank: np.ndarray       # place among the eligible of the same pool (invited or not)
+    pool_seats: dict[str, dict[bool, int]]  # conference -> invited? -> seats that pool had
 
 
 def _seats(rules: DelegateRuleSet, params: dict[str, Any], cap: int) -> dict[str, tuple[int, int]]:
@@ -81,12 +83,17 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     rank = np.zeros(n, dtype=np.int64)
     order_of: dict[str, np.ndarray] = {}
     seats: dict[str, dict[str, tuple[int, int]]] = {}
+    pool_rank = np.zeros(n, dtype=np.int64)
+    pool_seats: dict[str, dict[bool, int]] = {}
     eligible = status == T
     for c in sorted(set(conf.tolist())):
         rows = np.nonzero((conf == c) & eligible)[0]
         order = rows[np.lexsort([k[rows] for k in codes][::-1])] if len(rows) else rows
         order_of[c] = order
         rank[order] = np.arange(1, len(order) + 1)
+        for inv in (True, False):
+            sub = order[~held[order] == inv]
+            pool_rank[sub] = np.arange(1, len(sub) + 1)
         seats[c] = seats_by_group
         taken = {g: 0 for g in seats_by_group}
         left = cap
@@ -113,6 +120,11 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
                 selected[i], seat[i] = True, "open"
                 taken[g] += 1
                 left -= 1
+        invited_in = int((selected[order] & ~held[order]).sum())
+        pool_seats[c] = {True: invited_in if left == 0 else
+                         min(sum(seats_by_group[g.id][1] for g in rules.groups
+                                 if not g.held_to_standards), cap),
+                         False: cap - invited_in}
     honoured = cols.get("honoured")
     forwarded = np.zeros(n, dtype=bool)
     if lv.next_level is not None and honoured is not None:
@@ -121,7 +133,7 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
             pick = [i for i in order if selected[i] and honoured[i] and held[i]][:next_cap]
             forwarded[pick] = True
     return Selection(status, checks, selected, seat, rank, keys, codes, order_of, seats, cap,
-                     forwarded, env_f)
+                     forwarded, env_f, pool_rank, pool_seats)
 
 
 def neighbour(sel: Selection, i: int, conference: str, invited: bool
@@ -162,9 +174,14 @@ def reason(sel: Selection, i: int, group_id: str, held: bool, rules: DelegateRul
         return Localized(vi="chưa xác định được: thiếu xác nhận tiêu chuẩn",
                          en="not determinable: standards not attested")
     g = rules.group(group_id)
-    most = sel.seats[next(iter(sel.seats))][group_id][1] if sel.seats else sel.cap
+    conf = next(c for c, o in sel.order.items() if i in set(o.tolist()))
+    seats = sel.pool_seats[conf][not g.held_to_standards]
     if not g.held_to_standards:
-        return Localized(vi=f"hết chỗ dành cho khách mời: thứ tự {sel.rank[i]}, tối đa {most}",
-                         en=f"invited seats are full: merit place {sel.rank[i]}, at most {most}")
-    return Localized(vi=f"hết chỗ: thứ tự {sel.rank[i]}, tối đa {sel.cap} đại biểu",
-                     en=f"no seat left: merit place {sel.rank[i]}, at most {sel.cap} delegates")
+        return Localized(vi=f"hết chỗ dành cho khách mời: thứ {sel.pool_rank[i]} trong số khách "
+                            f"mời, có {seats} chỗ",
+                         en=f"invited seats are full: place {sel.pool_rank[i]} among invited "
+                            f"delegates, {seats} seats")
+    return Localized(vi=f"hết chỗ: thứ {sel.pool_rank[i]} trong số ứng viên đủ tiêu chuẩn, còn "
+                        f"{seats} chỗ ngoài khách mời (tối đa {sel.cap})",
+                     en=f"no seat left: place {sel.pool_rank[i]} among eligible candidates, "
+                        f"{seats} seats besides invited delegates (cap {sel.cap})")

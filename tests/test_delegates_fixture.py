@@ -1,0 +1,51 @@
+"""The Thái Nguyên 2019 fixture (synthetic) against the findings its generator documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from thiduakhenthuong.cli import main
+from thiduakhenthuong.delegates_api import check_plans, evaluate_delegates
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules" / "thai-nguyen-2019"
+FIX = ROOT / "fixtures" / "thai-nguyen-2019"
+CASES = yaml.safe_load((FIX / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("data", [FIX, FIX / "thai-nguyen-2019.xlsx"], ids=["csv", "xlsx"])
+def test_plan_and_report_findings(data):
+    rep = check_plans(RULES, data)
+    assert rep.rejected_count == 0
+    for case in CASES["plans"]:
+        got = sorted({f.code for f in rep.findings if f.chapter_id == case["chapter"]
+                      and f.code not in ("late", "missing")})
+        assert got == sorted(case["findings"]), case
+    for case in CASES["reports"]:
+        got = [f.code for f in rep.findings if f.chapter_id == case["chapter"]
+               and f.code in ("late", "missing")]
+        assert got == ([] if case["finding"] == "on_time" else [case["finding"]]), case
+
+
+@pytest.mark.parametrize("level,cap", [("huyen", 150), ("co_so", 50)])
+def test_fixture_selection_within_caps(level, cap):
+    res = evaluate_delegates(RULES, FIX, level)
+    assert res.valid.rejected == []
+    for s in res.summaries():
+        assert s.selected <= cap and s.candidates > cap
+        assert s.by_group["khach_moi"] <= s.seats["khach_moi"]["max"]
+    ds = res.decisions()
+    assert all(d.outcome == "eligible" for d in ds if d.selected)
+    assert any(d.forwarded for d in ds)
+
+
+def test_cli_delegates_and_plan_check():
+    r = CliRunner().invoke(main, ["delegates", str(RULES), str(FIX), "--level", "huyen",
+                                  "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "Selected — hn_dai_tu" in r.output and "Left out — hn_dai_tu" in r.output
+    r = CliRunner().invoke(main, ["plan-check", str(RULES), str(FIX)])
+    assert r.exit_code == 1 and "§II.2" in r.output and "quá hạn" in r.output
