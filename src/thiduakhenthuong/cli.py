@@ -202,23 +202,28 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     sys.exit(1 if res.rejected else 0)
 
 
-def _write_json(doc, path: str, err: Console) -> None:
+def _write_json(doc: str, path: str, err: Console) -> None:
+    """Write a result document as JSON, or its decisions/findings flattened to CSV or XLSX."""
+    import json
     from pathlib import Path
-    import json as _json
+
+    import pandas as pd
+
+    from .io.write import safe_frame
     p = Path(path)
-    if p.suffix.lower() != ".json":
-        from .io.write import safe_frame
-        rows = _json.loads(doc)
-        frame = __import__("pandas").json_normalize(rows.get("decisions") or rows.get("findings"))
-        if p.suffix.lower() == ".csv":
-            safe_frame(frame).to_csv(p, index=False, encoding="utf-8-sig")
-        elif p.suffix.lower() == ".xlsx":
-            safe_frame(frame).to_excel(p, index=False)
-        else:
-            raise _Exit(f"unknown output type '{p.suffix}' (use .csv, .xlsx or .json)")
-    else:
-        p.parent.mkdir(parents=True, exist_ok=True)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    suffix = p.suffix.lower()
+    if suffix == ".json":
         p.write_text(doc + "\n", encoding="utf-8")
+    elif suffix in (".csv", ".xlsx"):
+        rows = json.loads(doc)
+        frame = safe_frame(pd.json_normalize(rows.get("decisions") or rows.get("findings") or []))
+        if suffix == ".csv":
+            frame.to_csv(p, index=False, encoding="utf-8-sig")
+        else:
+            frame.to_excel(p, index=False)
+    else:
+        raise _Exit(f"unknown output type '{p.suffix}' (use .csv, .xlsx or .json)")
     err.print(f"→ {p}")
 
 
@@ -321,8 +326,7 @@ def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) 
                                       value=f" = {p.value!r}" if p.value is not None else "",
                                       reason=p.message.get(lang))))
     for path in output:
-        _write_json(__import__("json").dumps(rep.model_dump(mode="json"), ensure_ascii=False,
-                                             indent=1, sort_keys=True), path, err)
+        _write_json(rep.model_dump_json(indent=1), path, err)
     errors = any(f.severity == "error" for f in rep.findings)
     sys.exit(1 if errors or rep.rejected else 0)
 
