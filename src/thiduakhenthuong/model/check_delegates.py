@@ -1,32 +1,22 @@
 """Meaning checks for conference (delegate) rule sets, reported together with file and line."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..errors import ExpressionError, RuleError, RuleErrors
-from ..expr import infer_type
 from ..expr.evaluate import BOOL, DATE, NUMBER
-from .check_titles import _TYPES
+from .checker import INPUT_TYPES, Checker
 from .delegates import DelegateRuleSet
 from .titles import expand_attested
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ROLES = {"inputs": ("key", "level", "group", "conference"),
           "plan_inputs": ("key", "level"), "report_inputs": ("key",)}
 
 
 def check_delegates(m: DelegateRuleSet, src: Any) -> None:
     """Raise :class:`RuleErrors` listing every meaning problem of a delegate rule set."""
-    from .load import _param_kind
-    errors: list[RuleError] = []
-
-    def err(msg: str, section: str, key: Any = None, sub: str | None = None,
-            rule_id: str | None = None) -> None:
-        f, line = src.where(section, key, sub)
-        errors.append(RuleError(msg, file=f, line=line, rule_id=rule_id))
-
-    params = {n: _param_kind(p.values[0].value) for n, p in m.parameters.items()}
+    ck = Checker(src, m.meta.documents)
+    err = ck.err
+    params = ck.param_kinds(m.parameters)
 
     def need_param(name: str | None, kind: str, section: str, key: Any, sub: str,
                    rid: str | None) -> None:
@@ -43,19 +33,16 @@ def check_delegates(m: DelegateRuleSet, src: Any) -> None:
     tables = {}
     for section in ("inputs", "plan_inputs", "report_inputs"):
         fields = getattr(m, section)
-        roles = {f.role for f in fields.values() if f.role}
-        for role in _ROLES[section]:
-            if role not in roles:
-                err(f"one field must have role '{role}'", section)
-        tables[section] = {n: _TYPES[f.type] for n, f in expand_attested(fields).items()}
+        ck.roles(fields, section, _ROLES[section])
+        tables[section] = {n: INPUT_TYPES[f.type] for n, f in expand_attested(fields).items()}
     level_ids = [x.id for x in m.levels]
     group_ids = [g.id for g in m.groups]
-    seen: set[str] = set()
     for i, lv in enumerate(m.levels):
-        for rid in [lv.id]:
-            if not _ID.match(rid) or rid in seen:
-                err(f"level id '{rid}' is not a fresh lower-case id", "levels", i, "id", rid)
-            seen.add(rid)
+        ck.id(lv.id, "levels", i)
+        ck.cite(lv.form_cite, "levels", i, lv.id)
+        ck.cite(lv.length_cite, "levels", i, lv.id)
+        ck.cite(lv.cap_cite, "levels", i, lv.id)
+        ck.cite(lv.report_cite, "levels", i, lv.id)
         need_param(lv.max_hours, NUMBER, "levels", i, "max_hours", lv.id)
         need_param(lv.cap, NUMBER, "levels", i, "cap", lv.id)
         for w, name in ((lv.window, "window"), (lv.combined_window, "combined_window")):
@@ -74,41 +61,21 @@ def check_delegates(m: DelegateRuleSet, src: Any) -> None:
         err(f"the group field's values {group_field.values} must be the groups {group_ids}",
             "inputs")
     for i, g in enumerate(m.groups):
+        ck.id(g.id, "groups", i)
+        ck.cite(g.cite, "groups", i, g.id)
         need_param(g.min_share, NUMBER, "groups", i, "min_share", g.id)
         need_param(g.max_share, NUMBER, "groups", i, "max_share", g.id)
     env = {**tables["inputs"], **params}
-    for section, items in (("standards", m.standards),):
-        for i, c in enumerate(items):
-            if not _ID.match(c.id) or c.id in seen:
-                err(f"id '{c.id}' is not a fresh lower-case id", section, i, "id", c.id)
-            seen.add(c.id)
-            try:
-                unknown = c.holds.names() - env.keys()
-                if unknown:
-                    raise ExpressionError(f"unknown name {sorted(unknown)}", c.holds.text())
-                if infer_type(c.holds, env) != BOOL:
-                    raise ExpressionError("'holds' must be a yes/no expression", c.holds.text())
-            except ExpressionError as e:
-                err(f"holds: {e}", section, i, "holds", c.id)
+    for i, c in enumerate(m.standards):
+        ck.id(c.id, "standards", i)
+        ck.cite(c.cite, "standards", i, c.id)
+        ck.expr(c.holds, BOOL, env, "standards", i, "holds", c.id)
     for i, k in enumerate(m.keys):
-        try:
-            unknown = k.expr.names() - env.keys()
-            if unknown:
-                raise ExpressionError(f"unknown name {sorted(unknown)}", k.expr.text())
-            if infer_type(k.expr, env) == DATE:
-                raise ExpressionError("a merit key must be a number, yes/no or text",
-                                      k.expr.text())
-        except ExpressionError as e:
-            err(f"key: {e}", "keys", i, "expr")
+        ck.merit_key(k.expr, env, "keys", i, "expr", None)
     for i, p in enumerate(m.programme):
-        if not _ID.match(p.id) or p.id in seen:
-            err(f"programme id '{p.id}' is not a fresh lower-case id", "programme", i, "id", p.id)
-        seen.add(p.id)
+        ck.id(p.id, "programme", i)
+        ck.cite(p.cite, "programme", i, p.id)
     for i, rc in enumerate(m.checks):
-        try:
-            if infer_type(rc.holds, env) != BOOL:
-                raise ExpressionError("'holds' must be yes/no", rc.holds.text())
-        except ExpressionError as e:
-            err(f"holds: {e}", "checks", i, "holds", rc.id)
-    if errors:
-        raise RuleErrors(errors)
+        ck.id(rc.id, "checks", i)
+        ck.expr(rc.holds, BOOL, env, "checks", i, "holds", rc.id)
+    ck.done()

@@ -3,19 +3,14 @@ resolvable, no title depending on itself, citations to listed documents. Run at 
 data is seen; all problems are reported together with file and line."""
 from __future__ import annotations
 
-import difflib
-import re
 from typing import Any
 
-from ..errors import ExpressionError, RuleError, RuleErrors
-from ..expr import Node, infer_type
-from ..expr.evaluate import BOOL, DATE, NUMBER, TEXT
+from ..expr import Node
+from ..expr.evaluate import BOOL, NUMBER
 from ..expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
+from .checker import INPUT_TYPES, Checker
 from .titles import BUILTINS, TitleRuleSet, expand_attested
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TYPES = {"text": TEXT, "enum": TEXT, "integer": NUMBER, "number": NUMBER, "percent": NUMBER,
-          "date": DATE, "bool": BOOL, "attested": BOOL}
 _ROLES = {"inputs": ("key", "year", "unit"), "unit_inputs": ("key", "year")}
 
 
@@ -26,11 +21,11 @@ def title_order(m: TitleRuleSet) -> list[str]:
     for t in m.titles:
         names: set[str] = set()
         for c in _all_checks(t):
-            names |= _deep_names(c.holds)
+            names |= c.holds.names()
         if t.quota:
             names.add(t.quota.of)
             for k in t.quota.keys:
-                names |= _deep_names(k.expr)
+                names |= k.expr.names()
         # A title may read its own past years (e.g. a streak stopping at the last award).
         deps[t.id] = (names & ids) - {t.id}
     order: list[str] = []
@@ -60,48 +55,24 @@ def _all_checks(t):
         yield from r.checks
 
 
-def _deep_names(node: Node) -> set[str]:
-    return node.names()
-
-
 def check_titles(m: TitleRuleSet, src: Any) -> None:
     """Raise :class:`RuleErrors` listing every meaning problem of a title rule set."""
-    errors: list[RuleError] = []
-
-    def err(msg: str, section: str, key: Any = None, sub: str | None = None,
-            rule_id: str | None = None) -> None:
-        f, line = src.where(section, key, sub)
-        errors.append(RuleError(msg, file=f, line=line, rule_id=rule_id))
-
-    from .load import _param_kind  # shared with scoring rule sets
-
-    params: dict[str, str] = {}
+    ck = Checker(src, m.meta.documents)
+    err = ck.err
+    params = ck.param_kinds(m.parameters)
     for name, p in m.parameters.items():
-        kinds = {_param_kind(v) for dv in p.values
-                 for v in (dv.value.values() if isinstance(dv.value, dict) else [dv.value])}
-        if len(kinds) > 1 and kinds != {NUMBER}:
-            err(f"values of mixed types {sorted(kinds)}", "parameters", name, rule_id=name)
         if p.by is not None:
             err("'by' is not supported in title rule sets", "parameters", name, "by", name)
-        params[name] = kinds.pop() if kinds else NUMBER
 
     tables: dict[str, dict[str, str]] = {}
     for section in ("inputs", "unit_inputs"):
         fields = getattr(m, section)
-        types = {n: _TYPES[f.type] for n, f in expand_attested(fields).items()}
-        roles: dict[str, str] = {}
-        for name, f in fields.items():
-            if f.role:
-                if f.role in roles:
-                    err(f"two fields have role '{f.role}': '{roles[f.role]}' and '{name}'",
-                        section, name)
-                roles[f.role] = name
+        types = {n: INPUT_TYPES[f.type] for n, f in expand_attested(fields).items()}
+        roles = ck.roles(fields, section, _ROLES[section])
+        for name in fields:
             if name in params or name in BUILTINS:
                 err(f"input '{name}' has the same name as a parameter or built-in name", section,
                     name)
-        for role in _ROLES[section]:
-            if role not in roles:
-                err(f"one field must have role '{role}'", section)
         if "year" in roles and fields[roles["year"]].type != "integer":
             err("the 'year' field must be an integer", section, roles["year"])
         tables[section] = types
@@ -115,40 +86,9 @@ def check_titles(m: TitleRuleSet, src: Any) -> None:
 
     def check_expr(node: Node | None, want: str, env: dict[str, str], section: str, key: Any,
                    sub: str, rule_id: str | None, members: dict[str, str] | None = None) -> None:
-        if node is None:
-            return
-        try:
-            scope = dict(env)
-            unknown = sorted(node.names() - scope.keys() - (members.keys() if members else set()))
-            if unknown:
-                hints = [h for u in unknown for h in difflib.get_close_matches(u, scope, 1, 0.6)]
-                hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
-                raise ExpressionError(f"unknown name {', '.join(map(repr, unknown))}{hint}",
-                                      node.text())
-            got = infer_type(node, scope, windows=True, members=members)
-            if want == NUMBER and got == BOOL:
-                got = NUMBER
-            if got != want:
-                raise ExpressionError(f"'{sub}' must be a {want} expression, got {got}",
-                                      node.text())
-        except ExpressionError as e:
-            err(f"{sub}: {e}", section, key, sub, rule_id)
+        ck.expr(node, want, env, section, key, sub, rule_id, windows=True, members=members)
 
-    doc_numbers = [d.number for d in m.meta.documents]
-
-    def check_cite(cite: str | None, section: str, key: Any, rule_id: str | None) -> None:
-        if cite and doc_numbers and not any(cite.startswith(n + " ") for n in doc_numbers):
-            err(f"cites '{cite}', but its document is not listed in meta.documents",
-                section, key, "cite", rule_id)
-
-    seen: dict[str, str] = {}
-
-    def check_id(i: str, section: str, key: Any) -> None:
-        if not _ID.match(i):
-            err(f"id '{i}' must be lower-case letters, digits and '_'", section, key, "id", i)
-        if i in seen:
-            err(f"id '{i}' is already used by a {seen[i]}", section, key, "id", i)
-        seen[i] = section
+    check_id, check_cite = ck.id, ck.cite
 
     params_only = {**params}
     for i, t in enumerate(m.titles):
@@ -176,16 +116,8 @@ def check_titles(m: TitleRuleSet, src: Any) -> None:
                 err(f"quota 'of: {q.of}' is not a {t.subject} title", "titles", i, "quota", t.id)
             check_expr(q.share, NUMBER, params_only, "titles", i, "quota", t.id)
             for k in q.keys:
-                try:
-                    got = infer_type(k.expr, env, windows=True)
-                    if got == DATE or got.startswith("list"):
-                        raise ExpressionError("a merit key must be a number, yes/no or text",
-                                              k.expr.text())
-                    unknown = k.expr.names() - env.keys()
-                    if unknown:
-                        raise ExpressionError(f"unknown name {sorted(unknown)}", k.expr.text())
-                except ExpressionError as e:
-                    err(f"quota key: {e}", "titles", i, "quota", t.id)
+                ck.merit_key(k.expr, env, "titles", i, "quota", t.id, label="quota key",
+                             windows=True)
         if t.prize:
             check_cite(t.prize.cite, "titles", i, t.id)
             check_expr(t.prize.multiplier, NUMBER, params_only, "titles", i, "prize", t.id)
@@ -214,10 +146,9 @@ def check_titles(m: TitleRuleSet, src: Any) -> None:
             check_expr(rc.holds, BOOL, env, section, i, "holds", rc.id)
             if rc.field not in tables[table]:
                 err(f"'{rc.field}' is not an input field", section, i, "field", rc.id)
-    if not errors:
+    if not ck.errors:
         try:
             title_order(m)
         except ValueError as e:
             err(f"titles depend on each other in a circle: {e}", "titles")
-    if errors:
-        raise RuleErrors(errors)
+    ck.done()

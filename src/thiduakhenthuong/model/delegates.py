@@ -10,7 +10,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .rules import Citation, Document, Expr, InputField, Localized, Parameter, RowCheck, _Strict
+from .rules import Citation, Document, InputField, Localized, Parameter, RowCheck, _Strict
 from .titles import Check, MeritKey, Table
 
 

@@ -2,10 +2,7 @@
 (every name known, every type right, every reference resolvable) before any data is seen."""
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,13 +10,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ExpressionError, RuleError, RuleErrors
-from ..expr import Node, infer_type
-from ..expr.evaluate import BOOL, DATE, NUMBER, TEXT
+from ..expr import Node
+from ..expr.evaluate import BOOL, NUMBER
 from .rules import RuleSet
 from .titles import TitleRuleSet
 from .check_titles import check_titles
 from .check_delegates import check_delegates
 from .delegates import DelegateRuleSet
+from .checker import INPUT_TYPES, Checker, param_kind
 from .yaml_source import LineDict, load_yaml
 
 _LIST_SECTIONS = {"criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
@@ -36,9 +34,6 @@ _KIND_SECTIONS = {
     "delegates": {"meta", "inputs", "plan_inputs", "report_inputs", "parameters", "levels",
                   "groups", "programme", "standards", "keys", "checks"},
 }
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_INPUT_TYPES = {"text": TEXT, "enum": TEXT, "integer": NUMBER, "number": NUMBER,
-                "percent": NUMBER, "date": DATE, "bool": BOOL}
 
 
 @dataclass
@@ -200,25 +195,15 @@ def _locate(err: dict, merged: dict, src: Source) -> RuleError:
 
 
 def _check_meaning(m: RuleSet, src: Source) -> None:
-    errors: list[RuleError] = []
-
-    def err(msg: str, section: str, key: Any = None, sub: str | None = None,
-            rule_id: str | None = None) -> None:
-        f, line = src.where(section, key, sub)
-        errors.append(RuleError(msg, file=f, line=line, rule_id=rule_id))
+    ck = Checker(src, m.meta.documents)
+    err = ck.err
 
     # Names: inputs and parameters share one namespace so a bare name is never ambiguous.
-    types: dict[str, str] = {n: _INPUT_TYPES[f.type] for n, f in m.inputs.items()}
+    types: dict[str, str] = {n: INPUT_TYPES[f.type] for n, f in m.inputs.items()}
     for name in m.parameters:
         if name in m.inputs:
             err(f"parameter '{name}' has the same name as an input field", "parameters", name)
-    roles = {}
-    for name, f in m.inputs.items():
-        if f.role:
-            if f.role in roles:
-                err(f"two fields have role '{f.role}': '{roles[f.role]}' and '{name}'", "inputs",
-                    name)
-            roles[f.role] = name
+    roles = ck.roles(m.inputs, "inputs")
     if "key" not in roles:
         err("one input field must have role 'key' (the unit id)", "inputs")
 
@@ -228,7 +213,7 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
         for dv in p.values:
             vals = dv.value.values() if isinstance(dv.value, dict) else [dv.value]
             for v in vals:
-                kinds.add(_param_kind(v))
+                kinds.add(param_kind(v))
             if p.by is None and isinstance(dv.value, dict):
                 err("a value given per key needs 'by: <input field>'", "parameters", name,
                     rule_id=name)
@@ -263,42 +248,12 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
 
     def check_expr(node: Node | None, want: str, section: str, key: Any, sub: str,
                    rule_id: str | None, env: dict[str, str] = types) -> None:
-        if node is None:
-            return
-        try:
-            unknown = sorted(node.names() - env.keys())
-            if unknown:
-                scope = "parameter" if env is params_only else "input field or parameter"
-                extra = " (only parameters may be used here)" if env is params_only and \
-                    set(unknown) <= types.keys() else ""
-                hints = [m for u in unknown for m in difflib.get_close_matches(u, env, 1, 0.6)]
-                hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
-                raise ExpressionError(f"unknown {scope} {', '.join(map(repr, unknown))}{extra}"
-                                      f"{hint}", node.text())
-            got = infer_type(node, env)
-            if want == NUMBER and got == BOOL:
-                got = NUMBER
-            if got != want:
-                raise ExpressionError(f"'{sub}' must be a {want} expression, got {got}",
-                                      node.text())
-        except ExpressionError as e:
-            err(f"{sub}: {e}", section, key, sub, rule_id)
+        only = env is params_only
+        ck.expr(node, want, env, section, key, sub, rule_id,
+                what="parameter" if only else "input field or parameter",
+                only_hint=types if only else None)
 
-    doc_numbers = [d.number for d in m.meta.documents]
-
-    def check_cite(cite: str | None, section: str, key: Any, rule_id: str | None) -> None:
-        if cite and doc_numbers and not any(cite.startswith(n + " ") for n in doc_numbers):
-            err(f"cites '{cite}', but its document is not listed in meta.documents "
-                f"({', '.join(doc_numbers)})", section, key, "cite", rule_id)
-
-    seen_ids: dict[str, str] = {}
-
-    def check_id(i: str, section: str, key: Any) -> None:
-        if not _ID.match(i):
-            err(f"id '{i}' must be lower-case letters, digits and '_'", section, key, "id", i)
-        if i in seen_ids:
-            err(f"id '{i}' is already used in '{seen_ids[i]}'", section, key, "id", i)
-        seen_ids[i] = section
+    check_id, check_cite = ck.id, ck.cite
 
     for i, c in enumerate(m.criteria):
         check_id(c.id, "criteria", i)
@@ -366,8 +321,7 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
             if level_field is not None and level_field.values and u.level not in level_field.values:
                 err(f"level '{u.level}' is not one of {level_field.values}", "units", i, "level",
                     u.id)
-    if errors:
-        raise RuleErrors(errors)
+    ck.done()
 
 
 def valid_rank_key(key: str, m: RuleSet) -> bool:
@@ -376,16 +330,6 @@ def valid_rank_key(key: str, m: RuleSet) -> bool:
     if key.startswith(("points.", "ratio.")):
         return key.split(".", 1)[1] in {c.id for c in m.criteria}
     return key in m.inputs
-
-
-def _param_kind(v: Any) -> str:
-    if isinstance(v, bool):
-        return BOOL
-    if isinstance(v, (int, float)):
-        return NUMBER
-    if isinstance(v, dt.date):
-        return DATE
-    return TEXT
 
 
 def version_hash(src: Source) -> str:
