@@ -51,18 +51,25 @@ def _score(rules, data: str, as_of: str | None, err: Console):
     return res, elapsed
 
 
+def _print_rejected(rejected, lang: str, out: Console) -> None:
+    """Every problem of every rejected row, one line each (prefixed by its table, if any)."""
+    if not rejected:
+        return
+    out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
+    for r in rejected:
+        for p in r.problems:
+            unit = f" ({r.unit_id})" if r.unit_id else ""
+            value = f" = {p.value!r}" if p.value is not None else ""
+            table = f"[{r.table}] " if r.table else ""
+            out.print("  " + escape(table + t("rejected_line", lang, row=r.row, unit=unit,
+                                               column=p.header or p.column or "-", value=value,
+                                               reason=p.message.get(lang))))
+
+
 def _report_rejected(res, lang: str, out: Console) -> None:
     for w in res.warnings:
         out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
-    if res.rejected:
-        out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
-        for r in res.rejected:
-            for p in r.problems:
-                unit = f" ({r.unit_id})" if r.unit_id else ""
-                value = f" = {p.value!r}" if p.value is not None else ""
-                out.print("  " + escape(t("rejected_line", lang, row=r.row, unit=unit,
-                                           column=p.header or p.column or "-", value=value,
-                                           reason=p.message.get(lang))))
+    _print_rejected(res.rejected, lang, out)
     out.print(t("counts", lang, rows_in=res.rows_in, scored=res.scored,
                 rejected=len(res.rejected)))
 
@@ -185,15 +192,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
             err.print(f"→ {f}")
     for w in res.notices:
         out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
-    if res.rejected:
-        out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
-        for r in res.rejected:
-            for p in r.problems:
-                value = f" = {p.value!r}" if p.value is not None else ""
-                out.print("  " + escape(f"[{r.table}] " + t(
-                    "rejected_line", lang, row=r.row, unit=f" ({r.unit_id})" if r.unit_id else "",
-                    column=p.header or p.column or "-", value=value,
-                    reason=p.message.get(lang))))
+    _print_rejected(res.rejected, lang, out)
     for line in totals_lines(res, lang):
         out.print(escape(line))
     m = res.model
@@ -279,13 +278,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
             (f"{summ.conference}: {summ.selected} of at most {summ.cap} delegates "
              f"[{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} of "
              f"{summ.candidates}; forwarded {summ.forwarded}")))
-    for r in res.valid.rejected:
-        for p in r.problems:
-            out.print("  " + escape(t("rejected_line", lang, row=r.row,
-                                      unit=f" ({r.unit_id})" if r.unit_id else "",
-                                      column=p.header or p.column or "-",
-                                      value=f" = {p.value!r}" if p.value is not None else "",
-                                      reason=p.message.get(lang))))
+    _print_rejected(res.valid.rejected, lang, out)
     for path in output:
         _write_json(res.to_json(), path, err)
     sys.exit(1 if res.valid.rejected else 0)
@@ -318,13 +311,7 @@ def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) 
         tbl.add_row(escape(f.name or f.chapter_id), sev, escape(f.message.get(lang)), f.cite)
     out.print(tbl)
     out.print(escape(("Đạt yêu cầu: " if vi else "Compliant: ") + ", ".join(rep.compliant)))
-    for r in rep.rejected:
-        for p in r.problems:
-            out.print("  " + escape(t("rejected_line", lang, row=r.row,
-                                      unit=f" ({r.unit_id})" if r.unit_id else "",
-                                      column=p.header or p.column or "-",
-                                      value=f" = {p.value!r}" if p.value is not None else "",
-                                      reason=p.message.get(lang))))
+    _print_rejected(rep.rejected, lang, out)
     for path in output:
         _write_json(rep.model_dump_json(indent=1), path, err)
     errors = any(f.severity == "error" for f in rep.findings)
