@@ -88,10 +88,11 @@ class DelegateResult:
     """
 
     def __init__(self, model, rules_hash, params, level, source, raw, valid, cols, rows, sel,
-                 other_levels):
+                 other_levels, known):
         self.model, self.hash, self.params, self.level = model, rules_hash, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
+        self.known = known      # attested field -> evidence complete, per candidate
 
     def decisions(self) -> list[DelegateDecision]:
         m, s, c = self.model, self.sel, self.cols
@@ -133,7 +134,7 @@ class DelegateResult:
                 missing_evidence=missing if s.status[i] == U else [],
                 merit={k.expr.text(): py(s.keys[n][i]) for n, k in enumerate(m.keys)},
                 rank=int(s.rank[i]) or None, selected=bool(s.selected[i]),
-                seat=s.seat[i] or None, reason=reason(s, i, g.id, g.held_to_standards, m),
+                seat=s.seat[i] or None, reason=reason(s, i, g.id, cid, m),
                 decided_by=decided_by, neighbour=nb, own_value=own, neighbour_value=other,
                 forwarded=bool(s.forwarded[i])))
         return out
@@ -159,10 +160,6 @@ class DelegateResult:
                 next_level=nxt.id if nxt else None,
                 next_cap=int(float(self.params[nxt.cap].value)) if nxt else None))
         return out
-
-    @property
-    def known(self):
-        return self._known
 
     def report(self) -> DelegateReport:
         return DelegateReport(
@@ -201,10 +198,8 @@ def evaluate_delegates(rules: str | Path, data: Any, level: str,
     known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
              for a in attested}
     sel = select(model, params, cols, known, level)
-    res = DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
-                         valid.rows[keep], sel, int((~keep).sum()))
-    res._known = known
-    return res
+    return DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
+                          valid.rows[keep], sel, int((~keep).sum()), known)
 
 
 def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> PlanReport:

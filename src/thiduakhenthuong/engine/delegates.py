@@ -157,7 +157,7 @@ def outcome_name(v: int) -> str:
     return {F: "not_eligible", U: "not_determinable", T: "eligible"}[int(v)]
 
 
-def reason(sel: Selection, i: int, group_id: str, held: bool, rules: DelegateRuleSet
+def reason(sel: Selection, i: int, group_id: str, conference: str, rules: DelegateRuleSet
            ) -> Localized:
     """Why a candidate is in or out, in words."""
     st = int(sel.status[i])
@@ -174,8 +174,7 @@ def reason(sel: Selection, i: int, group_id: str, held: bool, rules: DelegateRul
         return Localized(vi="chưa xác định được: thiếu xác nhận tiêu chuẩn",
                          en="not determinable: standards not attested")
     g = rules.group(group_id)
-    conf = next(c for c, o in sel.order.items() if i in set(o.tolist()))
-    seats = sel.pool_seats[conf][not g.held_to_standards]
+    seats = sel.pool_seats[conference][not g.held_to_standards]
     if not g.held_to_standards:
         return Localized(vi=f"hết chỗ dành cho khách mời: thứ {sel.pool_rank[i]} trong số khách "
                             f"mời, có {seats} chỗ",
