@@ -8,7 +8,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .engine.delegate_results import (ConferenceSummary, DelegateDecision, DelegateReport,
                                       PlanReport)
@@ -20,8 +19,8 @@ from .engine.plans import check_plan_rows, check_report_rows
 from .engine.title_results import CheckTrace
 from .engine.titled import py
 from .engine.titles import U
-from .errors import InputFileError, RuleError
-from .io.read import read_table
+from .errors import RuleError
+from .io.read import read_named_table
 from .model.delegates import DelegateRuleSet
 from .model.load import read_rule_set, version_hash
 from .model.rules import Localized
@@ -50,29 +49,11 @@ def _params(model: DelegateRuleSet, as_of: dt.date | None) -> dict[str, Resolved
     return out
 
 
-def _source(data: Any, table: Table, key: str) -> tuple[Any, str | None]:
-    if isinstance(data, dict):
-        return data.get(key), None
-    if isinstance(data, (str, Path)):
-        p = Path(data)
-        if p.is_dir():
-            return p / table.file, None
-        if p.suffix.lower() in (".xlsx", ".xlsm"):
-            return p, table.sheet
-    return data, None
-
-
-def _validated(data: Any, fields: dict, table: Table, key: str, checks=()):
-    src, sheet = _source(data, table, key)
-    if src is None:
+def _validated(data: Any, fields: dict, table: Table, key: str, required: bool, checks=()):
+    """The named table read and validated, or None when it is optional and absent."""
+    raw = read_named_table(data, key, table.sheet, table.file, expand_attested(fields), required)
+    if raw is None:
         return None
-    if isinstance(src, Path) and not src.exists():
-        raise InputFileError(f"{src}: no such file")
-    if sheet is not None:
-        sheets = pd.ExcelFile(src, engine="openpyxl").sheet_names
-        if sheet not in sheets:
-            return None
-    raw = read_table(src, expand_attested(fields), sheet=sheet)
     valid = validate(raw, SimpleNamespace(inputs=expand_attested(fields), checks=list(checks),
                                           units=None))
     return raw, valid
@@ -187,10 +168,8 @@ def evaluate_delegates(rules: str | Path, data: Any, level: str,
         raise ValueError(f"unknown level '{level}'; levels: "
                          + ", ".join(x.id for x in model.levels))
     params = _params(model, as_of)
-    got = _validated(data, model.inputs, model.meta.candidates, "candidates", model.checks)
-    if got is None:
-        raise InputFileError("no candidates table in the data")
-    raw, valid = got
+    raw, valid = _validated(data, model.inputs, model.meta.candidates, "candidates", True,
+                            model.checks)
     role = {f.role: name for name, f in model.inputs.items() if f.role}
     keep = valid.columns[role["level"]] == level
     cols = {k: v[keep] for k, v in valid.columns.items()}
@@ -211,14 +190,11 @@ def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> Pl
     """
     model, _ = load_delegate_rules(rules)
     params = _params(model, None)
-    got = _validated(data, model.plan_inputs, model.meta.plans, "plans")
-    if got is None:
-        raise InputFileError("no plans table in the data")
-    raw, valid = got
+    raw, valid = _validated(data, model.plan_inputs, model.meta.plans, "plans", True)
     findings = check_plan_rows(model, params, valid.columns, valid.rows)
     rejected, notices = list(valid.rejected), list(valid.notices)
     reports_checked, deadline = 0, None
-    rep = _validated(data, model.report_inputs, model.meta.reports, "reports")
+    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
     if rep is not None:
         rraw, rvalid = rep
         findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, report_level)

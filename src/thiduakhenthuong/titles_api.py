@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -14,8 +14,8 @@ from .engine.results import Notice
 from .engine.title_inputs import split_years
 from .engine.titled import TitleResult
 from .engine.titles import run_titles
-from .errors import InputFileError, RuleError
-from .io.read import read_table
+from .errors import RuleError
+from .io.read import read_named_table
 from .model.load import read_rule_set, version_hash
 from .model.rules import Localized
 from .model.titles import TitleRuleSet, expand_attested
@@ -75,37 +75,6 @@ def load_title_rules(path: str | Path, year: int) -> TitleRules:
     return rules
 
 
-def _tables(data: Any, model: TitleRuleSet) -> tuple[Any, Any, list[str]]:
-    """(people source, units source or None, source names) from a workbook, a directory of CSV
-    files, a mapping {'people': ..., 'units': ...}, or a people table alone."""
-    meta = model.meta
-    if isinstance(data, Mapping):
-        return data.get("people"), data.get("units"), ["<people>", "<units>"]
-    if isinstance(data, (str, Path)):
-        p = Path(data)
-        if p.is_dir():
-            people, units = p / meta.people.file, p / meta.units.file
-            if not people.exists():
-                raise InputFileError(f"{p}: no '{meta.people.file}' (the people table)")
-            return people, (units if units.exists() else None), \
-                [str(people)] + ([str(units)] if units.exists() else [])
-        if p.suffix.lower() in (".xlsx", ".xlsm"):
-            if not p.exists():
-                raise InputFileError(f"{p}: no such file")
-            sheets = pd.ExcelFile(p, engine="openpyxl").sheet_names
-            units = (p, meta.units.sheet) if meta.units.sheet in sheets else None
-            return (p, meta.people.sheet), units, [f"{p}[{meta.people.sheet}]"] + \
-                ([f"{p}[{meta.units.sheet}]"] if units else [])
-        return p, None, [str(p)]
-    return data, None, ["<people>"]
-
-
-def _read(src: Any, fields):
-    if isinstance(src, tuple):
-        return read_table(src[0], fields, sheet=src[1])
-    return read_table(src, fields)
-
-
 def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
                     decision_date: dt.date | str | None = None, scores: Any = None) -> TitleResult:
     """Decide every title for the people and units judged in ``year``.
@@ -136,17 +105,20 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
         except ValueError as e:
             raise RuleError(f"parameter '{name}': {e}", file=str(tr.path)) from None
         params[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
-    people_src, units_src, sources = _tables(data, model)
-    hist = model.meta.history_years
+    meta = model.meta
+    units_raw = read_named_table(data, "units", meta.units.sheet, meta.units.file,
+                                 expand_attested(model.unit_inputs), required=False)
+    people_raw = read_named_table(data, "people", meta.people.sheet, meta.people.file,
+                                  expand_attested(model.inputs), required=True)
+    sources = [people_raw.source] + ([units_raw.source] if units_raw is not None else [])
+    hist = meta.history_years
     notices: list[Notice] = []
     units = None
     member_unit = None
-    if units_src is not None:
-        units = split_years(_read(units_src, expand_attested(model.unit_inputs)),
-                            model.unit_inputs, model.unit_checks, year, hist, "units")
+    if units_raw is not None:
+        units = split_years(units_raw, model.unit_inputs, model.unit_checks, year, hist, "units")
         if scores is not None:
             notices += _apply_scores(units, scores, year)
-    people_raw = _read(people_src, expand_attested(model.inputs))
     unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
     raw_units, in_year = _judged_units(people_raw, model, year, unit_field)
     unknown: dict[str, Localized] = {}

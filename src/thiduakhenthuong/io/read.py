@@ -97,6 +97,45 @@ def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None 
                     nfc_normalised=nfc, headers={v: k for k, v in rename.items()})
 
 
+def read_named_table(data: Any, key: str, sheet: str, file: str,
+                     fields: Mapping[str, InputField], required: bool) -> RawTable | None:
+    """Read one of several tables that belong together: ``data`` is a mapping
+    ``{key: source}``, a workbook (the table is sheet ``sheet``), a directory (file ``file``), or
+    (for the ``required`` main table only) the table itself. A missing table is an error when
+    ``required``, else None.
+
+    >>> from thiduakhenthuong.model.rules import InputField
+    >>> f = {"a": InputField(type="text", title={"vi": "A", "en": "A"})}
+    >>> read_named_table({"t": [{"A": "x"}]}, "t", "T", "t.csv", f, True).frame["a"].tolist()
+    ['x']
+    """
+    src, where = data, None
+    if isinstance(data, Mapping):
+        src = data.get(key)
+    elif isinstance(data, (str, Path)):
+        p = Path(data)
+        if p.is_dir():
+            src = p / file
+            if not src.exists():
+                src = None
+        elif p.suffix.lower() in (".xlsx", ".xlsm"):
+            if not p.exists():
+                raise InputFileError(f"{p}: no such file")
+            if sheet in pd.ExcelFile(p, engine="openpyxl").sheet_names:
+                where = sheet
+            else:
+                src = None
+        elif not required:
+            src = None
+    elif not required:
+        src = None
+    if src is None:
+        if required:
+            raise InputFileError(f"{data}: no '{key}' table (sheet '{sheet}' or file '{file}')")
+        return None
+    return read_table(src, fields, sheet=where)
+
+
 def _read_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
