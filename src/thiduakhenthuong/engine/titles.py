@@ -75,7 +75,7 @@ class _World:
     """The plain and yearly environments of one kind of subject, in both readings."""
 
     def __init__(self, subj: Subjects, params: dict[str, Any], base: dict[str, Any],
-                 titles: list[Title], model: TitleRuleSet):
+                 titles: list[Title]):
         n, width = len(subj), len(subj.years)
         self.n = n
         self.env = {}
@@ -126,9 +126,9 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
              model.title(t).subject == "person"]
     pt = [t for t in model.titles if t.subject == "person"]
     ut = [t for t in model.titles if t.subject == "unit"]
-    worlds = {"person": _World(people, pvals, base, pt, model)}
+    worlds = {"person": _World(people, pvals, base, pt)}
     if units is not None:
-        uw = _World(units, pvals, base, ut, model)
+        uw = _World(units, pvals, base, ut)
         n_units = len(units)
         idx = member_unit if member_unit is not None else np.full(len(people), -1)
         inside = idx >= 0
