@@ -1,0 +1,1 @@
+"""What people receive: rules-used tables, HTML report, audit bundle, rule catalogue, diffs."""
