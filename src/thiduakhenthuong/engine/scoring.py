@@ -75,10 +75,7 @@ def score_criterion(c: Criterion, env: dict[str, Any], n: int) -> CriterionColum
     if c.achieved is not None:
         achieved = _arr(evaluate(c.achieved, env), n)
         target = _arr(evaluate(c.target, env), n)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(target == 0, np.where(np.isnan(achieved), np.nan, 1.0),
-                             achieved / target)
-        ratio = np.where(np.isnan(ratio), 0.0, np.maximum(ratio, 0.0))
+        ratio = criterion_ratio(achieved, target)
     else:
         ratio = None
     if c.condition is not None:
@@ -91,12 +88,28 @@ def score_criterion(c: Criterion, env: dict[str, Any], n: int) -> CriterionColum
     if s.method == "all_or_nothing":
         share = met.astype(np.float64)
     elif s.method == "proportional":
-        share = np.minimum(ratio / s.full_at, 1.0)
-        share = np.where(ratio < s.floor, 0.0, share)
+        share = np.where(ratio < s.floor, 0.0, np.minimum(ratio / s.full_at, 1.0))
     else:
         share = np.zeros(n)
         for b in s.bands:  # ascending; a later band overrides an earlier one
             share = np.where(ratio >= b.min_ratio - 1e-12, b.share, share)
+    return finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio, cond, gate,
+                            met, share)
+
+
+def criterion_ratio(achieved: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """achieved / target; a target of zero is met in full; unreadable counts as 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(target == 0, np.where(np.isnan(achieved), np.nan, 1.0),
+                         achieved / target)
+    return np.where(np.isnan(ratio), 0.0, np.maximum(ratio, 0.0))
+
+
+def finish_criterion(c: Criterion, env: dict[str, Any], n: int, applicable: np.ndarray,
+                     maxp: np.ndarray, achieved, target, ratio: np.ndarray, cond,
+                     gate: np.ndarray, met: np.ndarray, share: np.ndarray) -> CriterionColumns:
+    """Points and bonus from the decided share (shared by both engines: the arithmetic, not the
+    matching)."""
     share = np.where(gate, share, 0.0)
     points = _round(maxp * share)
     bonus = np.zeros(n)
@@ -117,9 +130,46 @@ def score_columns(rules: RuleSet, params: dict[str, ResolvedParameter],
                   valid: ValidInputs) -> ScoreColumns:
     """Score every valid row at once."""
     n = len(valid)
-    env: dict[str, Any] = dict(valid.columns)
-    env.update(parameter_env(params, valid.columns, n))
+    env = scoring_env(params, valid)
     crits = {c.id: score_criterion(c, env, n) for c in rules.criteria}
+    t = unit_totals(rules, env, crits, n)
+    last = len(rules.classes) - 1
+    class_by_total = np.full(n, last, dtype=np.int64)
+    for i in range(last - 1, -1, -1):
+        class_by_total = np.where(t.total >= t.thresholds[i] - 1e-9, i, class_by_total)
+    class_idx = class_by_total.copy()
+    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
+    vetoes = {}
+    for v in rules.vetoes:
+        cap = class_pos[v.max_class]
+        hit = ~crits[v.criterion].met & (class_idx < cap)
+        vetoes[v.id] = hit
+        class_idx = np.where(hit, cap, class_idx)
+    return rank_and_award(rules, valid, env, crits, t, class_by_total, class_idx, vetoes)
+
+
+def scoring_env(params: dict[str, ResolvedParameter], valid: ValidInputs) -> dict[str, Any]:
+    """Input columns and parameter values, as expressions read them."""
+    env: dict[str, Any] = dict(valid.columns)
+    env.update(parameter_env(params, valid.columns, len(valid)))
+    return env
+
+
+@dataclass
+class Totals:
+    base: np.ndarray
+    bonus_uncapped: np.ndarray
+    bonus: np.ndarray
+    bonus_max: np.ndarray
+    deductions: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
+    deduction: np.ndarray
+    total: np.ndarray
+    thresholds: list[np.ndarray | None]
+
+
+def unit_totals(rules: RuleSet, env: dict[str, Any], crits: dict[str, CriterionColumns],
+                n: int) -> Totals:
+    """Base points, capped bonus, capped deductions, total and class thresholds per unit."""
 
     points_sum = np.zeros(n)
     for cc in crits.values():
@@ -151,30 +201,25 @@ def score_columns(rules: RuleSet, params: dict[str, ResolvedParameter],
         ded_total = ded_total + capped
     ded_total = _round(ded_total)
     total = _round(base + bonus - ded_total)
-
     thresholds = [None if cl.min_total is None else _arr(evaluate(cl.min_total, env), n)
                   for cl in rules.classes]
-    last = len(rules.classes) - 1
-    class_by_total = np.full(n, last, dtype=np.int64)
-    for i in range(last - 1, -1, -1):
-        class_by_total = np.where(total >= thresholds[i] - 1e-9, i, class_by_total)
-    class_idx = class_by_total.copy()
-    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
-    vetoes = {}
-    for v in rules.vetoes:
-        cap = class_pos[v.max_class]
-        hit = ~crits[v.criterion].met & (class_idx < cap)
-        vetoes[v.id] = hit
-        class_idx = np.where(hit, cap, class_idx)
+    return Totals(base, bonus_unc, bonus, bonus_max, deds, ded_total, total, thresholds)
 
-    ranked = rank_units(rules, valid.columns, crits, base=base, bonus=bonus, deduction=ded_total,
-                        total=total, class_idx=class_idx)
+
+def rank_and_award(rules: RuleSet, valid: ValidInputs, env: dict[str, Any],
+                   crits: dict[str, CriterionColumns], t: Totals, class_by_total: np.ndarray,
+                   class_idx: np.ndarray, vetoes: dict[str, np.ndarray]) -> ScoreColumns:
+    """Ranks within clusters and overall, and the awards they earn (the selection step)."""
+    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
+    ranked = rank_units(rules, valid.columns, crits, base=t.base, bonus=t.bonus,
+                        deduction=t.deduction, total=t.total, class_idx=class_idx)
     awards = {}
     for a in rules.awards:
         r = ranked.rank_group if a.scope == "cluster" else ranked.rank_overall
         awards[a.id] = (r >= a.ranks[0]) & (r <= a.ranks[1]) & (class_idx <= class_pos[a.min_class])
-    return ScoreColumns(n, crits, deds, base, bonus_unc, bonus, bonus_max, ded_total, total,
-                        class_by_total, class_idx, vetoes, thresholds, ranked, awards, env)
+    return ScoreColumns(len(valid), crits, t.deductions, t.base, t.bonus_uncapped, t.bonus,
+                        t.bonus_max, t.deduction, t.total, class_by_total, class_idx, vetoes,
+                        t.thresholds, ranked, awards, env)
 
 
 def check_totals(rules: RuleSet, valid: ValidInputs, params: dict[str, ResolvedParameter]

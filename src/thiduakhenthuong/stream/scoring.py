@@ -1,0 +1,188 @@
+"""Year-end scoring on the durable-rules network, producing the same columns as the batch engine.
+
+The network decides every yes/no step: whether a criterion applies, whether its gate holds,
+which band its ratio reaches, whether it is met (a derived ``met`` fact, asserted by the rule's
+action), which class band the total reaches, and which veto applies (a ``total`` fact joined with
+the *absence* of the criterion's ``met`` fact). Arithmetic that a Rete network does not do (the
+ratio, points from a share, sums, rounding) and the ranking are the library's shared code, so the
+typed results, traces and reports are built exactly as for the batch engine.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..engine.inputs import ValidInputs
+from ..engine.params import ResolvedParameter
+from ..engine.scoring import (ScoreColumns, _arr, criterion_ratio, finish_criterion,
+                              rank_and_award, scoring_env, unit_totals)
+from ..expr import evaluate
+from ..model.rules import RuleSet
+from .compile import ConditionCompiler
+from .facts import KIND, build_facts
+from .network import Fired, network
+
+_EPS_MET = 1e-12
+
+
+def _compiler(rules: RuleSet, params: dict[str, ResolvedParameter]) -> ConditionCompiler:
+    types = {name: KIND[f.type] for name, f in rules.inputs.items()}
+    constants = {}
+    for name, p in params.items():
+        if p.by is None:
+            constants[name] = p.value
+        else:
+            types[name] = "number"  # set per unit: travels on the fact
+    return ConditionCompiler(types, constants)
+
+
+def compile_scoring(rules: RuleSet, params: dict[str, ResolvedParameter]
+                    ) -> tuple[dict[str, dict], ConditionCompiler]:
+    """The durable-rules rules of a scoring rule set (rule id -> body) and their compiler."""
+    comp = _compiler(rules, params)
+    out: dict[str, dict] = {}
+
+    def unit_rule(rule_id: str, cond: dict) -> None:
+        out[rule_id] = {"all": [{"m": {"$and": [{"t": "u"}, cond]}}]}
+
+    for c in rules.criteria:
+        applies = comp.condition(c.applies) if c.applies is not None else None
+        gate = comp.condition(c.condition) if c.condition is not None else None
+        if applies is not None:
+            unit_rule(f"{c.id}:applies", applies)
+        if gate is not None:
+            unit_rule(f"{c.id}:gate", gate)
+        ratio = f"ratio.{c.id}"
+        if c.achieved is not None:
+            comp.types[ratio] = "number"
+            full = {"$gte": {ratio: 1.0 - _EPS_MET}}
+            unit_rule(f"{c.id}:full", full)
+            if c.scoring.method == "proportional":
+                unit_rule(f"{c.id}:floor", {"$gte": {ratio: c.scoring.floor}})
+            for k, b in enumerate(c.scoring.bands or []):
+                unit_rule(f"{c.id}:band:{k}", {"$gte": {ratio: b.min_ratio - _EPS_MET}})
+        else:
+            full = gate
+        met_parts = [p for p in (gate, full if c.achieved is not None else None) if p]
+        met = {"$and": met_parts} if met_parts else {"$nex": {"__never__": 1}}
+        if applies is not None:
+            met = {"$or": [comp.negation(c.applies), {"$and": [applies, met]}]}
+        unit_rule(f"{c.id}:met", met)
+    # Class bands: the best band whose threshold the total reaches (thresholds travel on the
+    # total fact because a threshold may depend on the unit).
+    for i, cl in enumerate(rules.classes):
+        if cl.min_total is not None:
+            out[f"class:{cl.id}"] = {"all": [{"m": {"$and": [
+                {"t": "total"}, {"$gte": {"total": {"$m": f"th{i}"}}}]}}]}
+    for v in rules.vetoes:
+        out[f"veto:{v.id}"] = {"all": [
+            {"k": {"t": "total"}},
+            {"x$not": {"$and": [{"t": "met"}, {"c": v.criterion}, {"s": {"k": "s"}}]}}]}
+    return out, comp
+
+
+def score_columns_rete(rules: RuleSet, params: dict[str, ResolvedParameter], valid: ValidInputs,
+                       version: str) -> ScoreColumns:
+    """Score every valid row on the durable-rules network; same shape as the batch columns."""
+    n = len(valid)
+    env = scoring_env(params, valid)
+    body, comp = compile_scoring(rules, params)
+    # Per-criterion ratio columns (shared arithmetic) travel on the unit facts.
+    ratios: dict[str, np.ndarray] = {}
+    parts: dict[str, tuple] = {}
+    for c in rules.criteria:
+        maxp = _arr(evaluate(c.max_points, env), n)
+        maxp = np.where(np.isnan(maxp), 0.0, maxp)
+        achieved = target = None
+        if c.achieved is not None:
+            achieved = _arr(evaluate(c.achieved, env), n)
+            target = _arr(evaluate(c.target, env), n)
+            ratios[f"ratio.{c.id}"] = criterion_ratio(achieved, target)
+        cond = _arr(evaluate(c.condition, env), n, bool) if c.condition is not None else None
+        parts[c.id] = (maxp, achieved, target, cond)
+    fields = {nm for nm in comp.types if nm in env}
+    facts = build_facts("u", n, env, comp, fields, extra=ratios)
+    hooks = {f"{c.id}:met": _met_fact(c.id) for c in rules.criteria}
+    net = network("score", version, body, hooks)
+    crits_holder: dict[str, Any] = {}
+    totals_holder: dict[str, Any] = {}
+
+    def next_phase(fired: list[Fired]) -> list[dict]:
+        if totals_holder:
+            return []
+        hit = _hits(fired, n)
+        for c in rules.criteria:
+            maxp, achieved, target, cond = parts[c.id]
+            applicable = hit(f"{c.id}:applies") if c.applies is not None else np.ones(n, bool)
+            gate = hit(f"{c.id}:gate") if c.condition is not None else np.ones(n, bool)
+            if c.achieved is not None:
+                ratio = ratios[f"ratio.{c.id}"]
+                full = hit(f"{c.id}:full")
+            else:
+                ratio = gate.astype(np.float64)
+                full = gate
+            met = gate & full
+            s = c.scoring
+            if s.method == "all_or_nothing":
+                share = met.astype(np.float64)
+            elif s.method == "proportional":
+                share = np.where(hit(f"{c.id}:floor") if c.achieved is not None else gate,
+                                 np.minimum(ratio / s.full_at, 1.0), 0.0)
+            else:
+                share = np.zeros(n)
+                for k, b in enumerate(s.bands):
+                    share = np.where(hit(f"{c.id}:band:{k}"), b.share, share)
+            cc = finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio, cond,
+                                  gate, met, share)
+            derived_met = hit(f"{c.id}:met")
+            if not np.array_equal(derived_met, cc.met):  # pragma: no cover - a compiler bug
+                raise AssertionError(f"{c.id}: the network's met facts disagree with its parts")
+            crits_holder[c.id] = cc
+        t = unit_totals(rules, env, crits_holder, n)
+        totals_holder["t"] = t
+        out = []
+        for i in range(n):
+            fact: dict[str, Any] = {"t": "total", "s": i, "total": float(t.total[i])}
+            for k, th in enumerate(t.thresholds):
+                if th is not None and not np.isnan(th[i]):
+                    fact[f"th{k}"] = float(th[i]) - 1e-9
+            out.append(fact)
+        return out
+
+    fired = net.evaluate(facts, next_phase)
+    hit = _hits(fired, n)
+    t = totals_holder["t"]
+    last = len(rules.classes) - 1
+    class_by_total = np.full(n, last, dtype=np.int64)
+    for i in range(last - 1, -1, -1):
+        cl = rules.classes[i]
+        if cl.min_total is not None:
+            class_by_total = np.where(hit(f"class:{cl.id}"), i, class_by_total)
+    class_idx = class_by_total.copy()
+    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
+    vetoes = {}
+    for v in rules.vetoes:
+        cap = class_pos[v.max_class]
+        veto_hit = hit(f"veto:{v.id}") & (class_idx < cap)
+        vetoes[v.id] = veto_hit
+        class_idx = np.where(veto_hit, cap, class_idx)
+    return rank_and_award(rules, valid, env, crits_holder, t, class_by_total, class_idx, vetoes)
+
+
+def _met_fact(cid: str):
+    def hook(f: Fired) -> list[dict]:
+        return [{"t": "met", "c": cid, "s": f.facts["m"]["s"]}]
+    return hook
+
+
+def _hits(fired: list[Fired], n: int):
+    by_rule: dict[str, np.ndarray] = {}
+    for f in fired:
+        arr = by_rule.setdefault(f.rule, np.zeros(n, dtype=bool))
+        s = next(iter(f.facts.values()))["s"]
+        arr[s] = True
+
+    def hit(rule_id: str) -> np.ndarray:
+        return by_rule.get(rule_id, np.zeros(n, dtype=bool))
+    return hit
