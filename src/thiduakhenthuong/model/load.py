@@ -20,7 +20,7 @@ from .delegates import DelegateRuleSet
 from .checker import INPUT_TYPES, Checker, param_kind
 from .yaml_source import LineDict, load_yaml
 
-_LIST_SECTIONS = {"criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
+_LIST_SECTIONS = {"alerts", "criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
                   "units", "exclusions", "titles", "unit_checks", "levels", "groups", "programme",
                   "standards", "keys"}
 _DICT_SECTIONS = {"inputs", "parameters", "unit_inputs", "plan_inputs", "report_inputs"}
@@ -28,7 +28,7 @@ _SINGLE_SECTIONS = {"meta", "ranking"}
 #: The sections each kind of rule set may have.
 _KIND_SECTIONS = {
     "scoring": {"meta", "inputs", "parameters", "criteria", "deductions", "classes", "vetoes",
-                "ranking", "awards", "totals", "checks", "units"},
+                "ranking", "awards", "totals", "checks", "units", "alerts"},
     "titles": {"meta", "inputs", "unit_inputs", "parameters", "exclusions", "titles", "checks",
                "unit_checks"},
     "delegates": {"meta", "inputs", "plan_inputs", "report_inputs", "parameters", "levels",
@@ -281,6 +281,13 @@ def _check_meaning(m: RuleSet, src: Source) -> None:
     if m.classes and m.classes[-1].min_total is not None:
         err("the last class must have no min_total, so every total gets a class", "classes",
             len(m.classes) - 1, None, m.classes[-1].id)
+    for i, a in enumerate(m.alerts):
+        check_id(a.id, "alerts", i)
+        check_cite(a.cite, "alerts", i, a.id)
+        check_expr(a.when, BOOL, "alerts", i, "when", a.id)
+        if a.from_.year != m.meta.period.year:
+            err(f"'from' {a.from_} is outside the period {m.meta.period.year}", "alerts", i,
+                "from", a.id)
     crit_ids = {c.id for c in m.criteria}
     for i, v in enumerate(m.vetoes):
         check_id(v.id, "vetoes", i)

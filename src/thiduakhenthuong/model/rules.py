@@ -295,6 +295,22 @@ class RowCheck(_Strict):
     message: Localized
 
 
+class Alert(_Strict):
+    """A warning raised while figures arrive through the year (streaming), e.g. a pace alert.
+
+    ``when`` is read on a unit's figures reported as of ``from`` or later; it fires at most once
+    per unit and period. Figures not yet reported are absent, and a comparison with an absent
+    value does not hold, so an alert never fires on missing data."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    id: str
+    title: Localized
+    cite: Citation
+    from_: dt.date = Field(alias="from", description="first reporting date it is checked on")
+    when: Expr
+    severity: Literal["info", "warning", "critical"] = "warning"
+    basis: str = Field(min_length=3)
+
+
 class Unit(_Strict):
     """A unit known to the campaign (unit registry)."""
     id: str
@@ -335,3 +351,4 @@ class RuleSet(_Strict):
     totals: list[TotalCheck] = Field(default_factory=list)
     checks: list[RowCheck] = Field(default_factory=list)
     units: Optional[list[Unit]] = None
+    alerts: list[Alert] = Field(default_factory=list)

@@ -22,7 +22,7 @@ import json
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from ..errors import TdktError
 

@@ -19,7 +19,7 @@ from ..engine.scoring import (ScoreColumns, _arr, criterion_ratio, finish_criter
                               rank_and_award, scoring_env, unit_totals)
 from ..expr import evaluate
 from ..model.rules import RuleSet
-from .compile import ConditionCompiler
+from .compile import ConditionCompiler, day_number
 from .facts import KIND, build_facts
 from .network import Fired, network
 
@@ -82,44 +82,43 @@ def compile_scoring(rules: RuleSet, params: dict[str, ResolvedParameter]
     return out, comp
 
 
-def score_columns_rete(rules: RuleSet, params: dict[str, ResolvedParameter], valid: ValidInputs,
-                       version: str) -> ScoreColumns:
-    """Score every valid row on the durable-rules network; same shape as the batch columns."""
-    n = len(valid)
-    env = scoring_env(params, valid)
-    body, comp = compile_scoring(rules, params)
-    # Per-criterion ratio columns (shared arithmetic) travel on the unit facts.
-    ratios: dict[str, np.ndarray] = {}
-    parts: dict[str, tuple] = {}
-    for c in rules.criteria:
-        maxp = _arr(evaluate(c.max_points, env), n)
-        maxp = np.where(np.isnan(maxp), 0.0, maxp)
-        achieved = target = None
-        if c.achieved is not None:
-            achieved = _arr(evaluate(c.achieved, env), n)
-            target = _arr(evaluate(c.target, env), n)
-            ratios[f"ratio.{c.id}"] = criterion_ratio(achieved, target)
-        cond = _arr(evaluate(c.condition, env), n, bool) if c.condition is not None else None
-        parts[c.id] = (maxp, achieved, target, cond)
-    fields = {nm for nm in comp.types if nm in env}
-    facts = build_facts("u", n, env, comp, fields, extra=ratios)
-    hooks = {f"{c.id}:met": _met_fact(c.id) for c in rules.criteria}
-    net = network("score", version, body, hooks)
-    crits_holder: dict[str, Any] = {}
-    totals_holder: dict[str, Any] = {}
+class ScoringNetwork:
+    """A scoring rule set compiled onto its durable-rules network (with its alerts).
 
-    def next_phase(fired: list[Fired]) -> list[dict]:
-        if totals_holder:
-            return []
-        hit = _hits(fired, n)
-        for c in rules.criteria:
-            maxp, achieved, target, cond = parts[c.id]
+    :meth:`fire` runs units through the network and returns which rules fired for each unit
+    (units x rules); :meth:`columns` turns firings into the batch engine's columns. A monitor
+    fires one unit per fact and keeps the matrix; a batch fires all units in one session.
+    """
+
+    def __init__(self, rules: RuleSet, params: dict[str, ResolvedParameter], version: str):
+        self.rules = rules
+        self.params = params
+        body, self.comp = compile_scoring(rules, params)
+        self.comp.types["as_of"] = "date"
+        for a in rules.alerts:
+            body[f"alert:{a.id}"] = {"all": [{"m": {"$and": [
+                {"t": "u"}, {"$gte": {"as_of": day_number(a.from_)}},
+                self.comp.condition(a.when)]}}]}
+        self.rule_ids = sorted(body)
+        self.index = {r: i for i, r in enumerate(self.rule_ids)}
+        hooks = {f"{c.id}:met": _met_fact(c.id) for c in rules.criteria}
+        self.net = network("score", version, body, hooks)
+
+    def _criteria(self, hit, env: dict[str, Any], n: int) -> dict[str, Any]:
+        crits = {}
+        for c in self.rules.criteria:
+            maxp = _arr(evaluate(c.max_points, env), n)
+            maxp = np.where(np.isnan(maxp), 0.0, maxp)
+            achieved = target = None
+            if c.achieved is not None:
+                achieved = _arr(evaluate(c.achieved, env), n)
+                target = _arr(evaluate(c.target, env), n)
+                ratio = criterion_ratio(achieved, target)
+                full = hit(f"{c.id}:full")
+            cond = _arr(evaluate(c.condition, env), n, bool) if c.condition is not None else None
             applicable = hit(f"{c.id}:applies") if c.applies is not None else np.ones(n, bool)
             gate = hit(f"{c.id}:gate") if c.condition is not None else np.ones(n, bool)
-            if c.achieved is not None:
-                ratio = ratios[f"ratio.{c.id}"]
-                full = hit(f"{c.id}:full")
-            else:
+            if c.achieved is None:
                 ratio = gate.astype(np.float64)
                 full = gate
             met = gate & full
@@ -133,41 +132,88 @@ def score_columns_rete(rules: RuleSet, params: dict[str, ResolvedParameter], val
                 share = np.zeros(n)
                 for k, b in enumerate(s.bands):
                     share = np.where(hit(f"{c.id}:band:{k}"), b.share, share)
-            cc = finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio, cond,
-                                  gate, met, share)
-            derived_met = hit(f"{c.id}:met")
-            if not np.array_equal(derived_met, cc.met):  # pragma: no cover - a compiler bug
-                raise AssertionError(f"{c.id}: the network's met facts disagree with its parts")
-            crits_holder[c.id] = cc
-        t = unit_totals(rules, env, crits_holder, n)
-        totals_holder["t"] = t
-        out = []
-        for i in range(n):
-            fact: dict[str, Any] = {"t": "total", "s": i, "total": float(t.total[i])}
-            for k, th in enumerate(t.thresholds):
-                if th is not None and not np.isnan(th[i]):
-                    fact[f"th{k}"] = float(th[i]) - 1e-9
-            out.append(fact)
-        return out
+            crits[c.id] = finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio,
+                                           cond, gate, met, share)
+        return crits
 
-    fired = net.evaluate(facts, next_phase)
-    hit = _hits(fired, n)
-    t = totals_holder["t"]
-    last = len(rules.classes) - 1
-    class_by_total = np.full(n, last, dtype=np.int64)
-    for i in range(last - 1, -1, -1):
-        cl = rules.classes[i]
-        if cl.min_total is not None:
-            class_by_total = np.where(hit(f"class:{cl.id}"), i, class_by_total)
-    class_idx = class_by_total.copy()
-    class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
-    vetoes = {}
-    for v in rules.vetoes:
-        cap = class_pos[v.max_class]
-        veto_hit = hit(f"veto:{v.id}") & (class_idx < cap)
-        vetoes[v.id] = veto_hit
-        class_idx = np.where(veto_hit, cap, class_idx)
-    return rank_and_award(rules, valid, env, crits_holder, t, class_by_total, class_idx, vetoes)
+    def fire(self, valid: ValidInputs, as_of: np.ndarray | None = None) -> np.ndarray:
+        """Which rules fired for each valid row (rows x :attr:`rule_ids`).
+
+        ``as_of``: per row, the date its figures were reported as of (alerts read it)."""
+        n = len(valid)
+        env = scoring_env(self.params, valid)
+        fields = {nm for nm in self.comp.types if nm in env}
+        ratios = {}
+        for c in self.rules.criteria:
+            if c.achieved is not None:
+                ratios[f"ratio.{c.id}"] = criterion_ratio(
+                    _arr(evaluate(c.achieved, env), n), _arr(evaluate(c.target, env), n))
+        if as_of is not None:
+            ratios["as_of"] = as_of
+        facts = build_facts("u", n, env, self.comp, fields, extra=ratios)
+        done: list[bool] = []
+
+        def next_phase(fired: list[Fired]) -> list[dict]:
+            if done:
+                return []
+            done.append(True)
+            hit = _hits(fired, n)
+            crits = self._criteria(hit, env, n)
+            for c in self.rules.criteria:
+                if not np.array_equal(hit(f"{c.id}:met"), crits[c.id].met):
+                    raise AssertionError(f"{c.id}: the network's met facts disagree with its "
+                                         "band and gate rules")  # pragma: no cover
+            t = unit_totals(self.rules, env, crits, n)
+            out = []
+            for i in range(n):
+                fact: dict[str, Any] = {"t": "total", "s": i, "total": float(t.total[i])}
+                for k, th in enumerate(t.thresholds):
+                    if th is not None and not np.isnan(th[i]):
+                        fact[f"th{k}"] = float(th[i]) - 1e-9
+                out.append(fact)
+            return out
+
+        fired = self.net.evaluate(facts, next_phase)
+        matrix = np.zeros((n, len(self.rule_ids)), dtype=bool)
+        for f in fired:
+            matrix[next(iter(f.facts.values()))["s"], self.index[f.rule]] = True
+        return matrix
+
+    def columns(self, valid: ValidInputs, matrix: np.ndarray) -> ScoreColumns:
+        """The batch engine's columns, decided by the firings in ``matrix``."""
+        n = len(valid)
+        env = scoring_env(self.params, valid)
+        empty = np.zeros(n, dtype=bool)
+
+        def hit(rule_id: str) -> np.ndarray:
+            j = self.index.get(rule_id)
+            return empty if j is None else matrix[:, j]
+
+        crits = self._criteria(hit, env, n)
+        t = unit_totals(self.rules, env, crits, n)
+        rules = self.rules
+        last = len(rules.classes) - 1
+        class_by_total = np.full(n, last, dtype=np.int64)
+        for i in range(last - 1, -1, -1):
+            cl = rules.classes[i]
+            if cl.min_total is not None:
+                class_by_total = np.where(hit(f"class:{cl.id}"), i, class_by_total)
+        class_idx = class_by_total.copy()
+        class_pos = {cl.id: i for i, cl in enumerate(rules.classes)}
+        vetoes = {}
+        for v in rules.vetoes:
+            cap = class_pos[v.max_class]
+            veto_hit = hit(f"veto:{v.id}") & (class_idx < cap)
+            vetoes[v.id] = veto_hit
+            class_idx = np.where(veto_hit, cap, class_idx)
+        return rank_and_award(rules, valid, env, crits, t, class_by_total, class_idx, vetoes)
+
+
+def score_columns_rete(rules: RuleSet, params: dict[str, ResolvedParameter], valid: ValidInputs,
+                       version: str) -> ScoreColumns:
+    """Score every valid row on the durable-rules network; same shape as the batch columns."""
+    sn = ScoringNetwork(rules, params, version)
+    return sn.columns(valid, sn.fire(valid))
 
 
 def _met_fact(cid: str):

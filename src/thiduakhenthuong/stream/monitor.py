@@ -1,0 +1,306 @@
+"""A scoring monitor: figures arrive one fact at a time, decisions and alerts update as they do.
+
+Each fact is checked against the rule model (unknown field, wrong type: a typed error naming the
+field), merged into its unit's record (per field, the value reported as of the latest date wins),
+run through the durable-rules network for that unit only, and the units are ranked again with the
+batch engine's selection code. :meth:`Monitor.post` returns what changed.
+
+Until the year-end figures are in, a unit is scored on what it has reported: a figure not yet
+reported earns nothing and never raises an alert.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..engine.inputs import ValidInputs, validate
+from ..engine.params import resolve
+from ..engine.results import Localized, UnitResult, Value
+from ..engine.scored import ScoreResult
+from ..errors import TdktError
+from ..io.read import header_key, header_map, read_table
+from ..rules_api import Rules, load_rules
+from .compile import day_number
+from .network import require
+from .scoring import ScoringNetwork
+
+
+class FactError(TdktError, ValueError):
+    """A posted fact does not fit the rule model; ``field`` names the culprit."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class UnknownFieldError(FactError):
+    """A fact names a field the rule set does not declare (a misspelt field never matches)."""
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Standing(_Out):
+    """What a unit stands at: the decision a change is about."""
+    total: float
+    class_id: str
+    rank_overall: int
+    rank_cluster: int
+    awards: list[str]
+
+
+class Change(_Out):
+    """A unit's decision that changed with a fact: it entered the table, or its class, total,
+    rank or awards moved. ``result`` is its full explained result after the change."""
+    unit_id: str
+    kind: Literal["entered", "changed"]
+    changed: list[str] = Field(description="which of total, class_id, rank_overall, "
+                                           "rank_cluster, awards changed")
+    before: Optional[Standing] = None
+    after: Standing
+    result: UnitResult
+
+
+class AlertRaised(_Out):
+    """An alert declared in the rule set, raised for a unit (once per unit and period)."""
+    alert_id: str
+    unit_id: str
+    title: Localized
+    cite: str
+    severity: str
+    as_of: dt.date
+    expression: str
+    values: dict[str, Value]
+
+
+class Posted(_Out):
+    """What one :meth:`Monitor.post` did."""
+    unit_id: str
+    as_of: dt.date
+    changes: list[Change]
+    alerts: list[AlertRaised]
+
+
+class MonitorState(_Out):
+    """Everything needed to resume a monitor: the facts in the order posted and the alerts
+    already raised. Restoring replays the facts on the same rule-set version."""
+    schema_version: int = 1
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    period: int
+    facts: list[dict[str, Any]]
+    alerts_raised: list[tuple[str, str]]
+
+
+class Monitor:
+    """Streaming evaluation of a scoring rule set over one period.
+
+    >>> from thiduakhenthuong.stream.network import AVAILABLE
+    >>> if AVAILABLE:
+    ...     m = Monitor("rules/lao-cai-2023")
+    ...     p = m.post({"unit_id": "bat_xat", "as_of": "2023-09-30", "blood_units_target": 1000,
+    ...                 "blood_units": 400})
+    ...     [a.alert_id for a in p.alerts], [c.kind for c in p.changes]
+    ... else:
+    ...     (['blood_pace_q3'], ['entered'])
+    (['blood_pace_q3'], ['entered'])
+    """
+
+    def __init__(self, rules: Rules | str | Path, period: int | None = None):
+        require()
+        self.rules = rules if isinstance(rules, Rules) else load_rules(rules)
+        model = self.rules.model
+        self.period = model.meta.period.year
+        if period is not None and period != self.period:
+            raise ValueError(f"the rule set {model.meta.id} judges {self.period}, not {period}")
+        self.key = next(n for n, f in model.inputs.items() if f.role == "key")
+        # Until the year end any figure may still be missing: only the key is required.
+        self._model = model.model_copy(update={"inputs": {
+            n: f.model_copy(update={"required": n == self.key}) for n, f in model.inputs.items()}})
+        self.as_of = model.meta.period.as_of
+        self.params = resolve(model, self.as_of)
+        self.network = ScoringNetwork(model, self.params, self.rules.hash)
+        self._headers = header_map(model.inputs)
+        self._records: dict[str, dict[str, tuple[int, int, Any]]] = {}  # field -> (day, seq, v)
+        self._index: dict[str, int] = {}
+        self._cols: dict[str, np.ndarray] = {}
+        self._reported: list[dt.date] = []
+        self._matrix = np.zeros((0, len(self.network.rule_ids)), dtype=bool)
+        self._standing: dict[str, Standing] = {}
+        self._facts: list[dict[str, Any]] = []
+        self._raised: set[tuple[str, str]] = set()
+        self._seq = 0
+        self._result: ScoreResult | None = None
+
+    # -- facts in ------------------------------------------------------------------------------
+    def _normalise(self, fact: dict[str, Any]) -> tuple[str, dt.date, dict[str, Any]]:
+        if not isinstance(fact, dict):
+            raise FactError(f"a fact is a mapping of field to value, not {type(fact).__name__}")
+        out: dict[str, Any] = {}
+        as_of = self.as_of
+        for k, v in fact.items():
+            if isinstance(v, str):
+                v = unicodedata.normalize("NFC", v)
+            hk = header_key(k)
+            if hk in ("as_of", "ngày số liệu"):
+                try:
+                    as_of = v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+                except ValueError:
+                    raise FactError(f"as_of {v!r} is not a date (YYYY-MM-DD)", "as_of") from None
+                continue
+            name = self._headers.get(hk)
+            if name is None:
+                near = difflib.get_close_matches(str(k), list(self._model.inputs), n=1)
+                hint = f"; did you mean '{near[0]}'?" if near else ""
+                raise UnknownFieldError(f"unknown field '{k}' for rule set "
+                                        f"{self._model.meta.id}{hint}", str(k))
+            out[name] = v
+        unit = out.get(self.key)
+        if unit is None or str(unit).strip() == "":
+            raise FactError(f"a fact needs the unit key '{self.key}'", self.key)
+        if as_of.year != self.period:
+            raise FactError(f"as_of {as_of} is outside the period {self.period}", "as_of")
+        return str(unit).strip(), as_of, out
+
+    def post(self, fact: dict[str, Any]) -> Posted:
+        """Merge one fact (a unit's figures as of a date) and return what changed.
+
+        Keys are field names or any accepted header; ``as_of`` (default: the period's end) is
+        the date the figures are as of. Raises :class:`FactError` without changing anything
+        when the fact does not fit the rule model."""
+        unit, as_of, values = self._normalise(fact)
+        record = dict(self._records.get(unit, {}))
+        seq = self._seq + 1
+        day = day_number(as_of)
+        for name, v in values.items():
+            if name == self.key:
+                continue
+            old = record.get(name)
+            if old is None or (day, seq) >= old[:2]:
+                record[name] = (day, seq, v)
+        row = {self.key: unit, **{n: v for n, (_, _, v) in record.items()}}
+        valid = validate(read_table([row], self._model.inputs), self._model)
+        if valid.rejected:
+            p = valid.rejected[0].problems[0]
+            raise FactError(f"{p.header or p.column}: {p.message.en}"
+                            + (f" (value {p.value})" if p.value is not None else ""), p.column)
+        self._seq = seq
+        self._records[unit] = record
+        self._facts.append({"as_of": as_of.isoformat(), **{k: _plain(v)
+                                                          for k, v in values.items()}})
+        reported = max(dt.date(1970, 1, 1) + dt.timedelta(days=d) for d, _, _ in
+                       record.values()) if record else as_of
+        i = self._store(unit, valid, reported)
+        self._matrix[i] = self.network.fire(valid, np.array([day_number(reported)]))[0]
+        return Posted(unit_id=unit, as_of=as_of, changes=self._changes(),
+                      alerts=self._alerts(unit, i, reported))
+
+    def _store(self, unit: str, valid: ValidInputs, reported: dt.date) -> int:
+        i = self._index.get(unit)
+        if i is None:
+            i = len(self._index)
+            self._index[unit] = i
+            self._reported.append(reported)
+            self._matrix = np.vstack([self._matrix, np.zeros((1, self._matrix.shape[1]), bool)])
+            for name, col in valid.columns.items():
+                old = self._cols.get(name)
+                self._cols[name] = col.copy() if old is None else np.concatenate([old, col])
+        else:
+            self._reported[i] = reported
+            for name, col in valid.columns.items():
+                self._cols[name][i] = col[0]
+        return i
+
+    # -- decisions out -------------------------------------------------------------------------
+    def result(self) -> ScoreResult:
+        """Every unit's current explained result (the batch engine's typed result)."""
+        if self._result is None:
+            self._result = self._score()
+        return self._result
+
+    def _score(self) -> ScoreResult:
+        n = len(self._index)
+        valid = ValidInputs(columns=dict(self._cols), rows=np.arange(1, n + 1), rejected=[],
+                            rows_in=n)
+        cols = self.network.columns(valid, self._matrix)
+        return ScoreResult(self.rules.model, self.rules.hash, self.params, self.as_of,
+                           "monitor", valid, cols, [])
+
+    def _changes(self) -> list[Change]:
+        res = self._result = self._score()
+        cols = res.cols
+        ids = list(self._index)
+        out = []
+        classes = self.rules.model.classes
+        award_ids = list(cols.awards)
+        for i, uid in enumerate(ids):
+            now = Standing(total=float(cols.total[i]), class_id=classes[cols.class_idx[i]].id,
+                           rank_overall=int(cols.ranked.rank_overall[i]),
+                           rank_cluster=int(cols.ranked.rank_group[i]),
+                           awards=[a for a in award_ids if cols.awards[a][i]])
+            before = self._standing.get(uid)
+            if before == now:
+                continue
+            self._standing[uid] = now
+            changed = [k for k in ("total", "class_id", "rank_overall", "rank_cluster", "awards")
+                       if before is None or getattr(before, k) != getattr(now, k)]
+            out.append(Change(unit_id=uid, kind="entered" if before is None else "changed",
+                              changed=changed, before=before, after=now,
+                              result=res.unit(uid)))
+        return out
+
+    def _alerts(self, unit: str, i: int, reported: dt.date) -> list[AlertRaised]:
+        out = []
+        for a in self.rules.model.alerts:
+            if (unit, a.id) in self._raised or not self._matrix[i, self.network.index[
+                    f"alert:{a.id}"]]:
+                continue
+            self._raised.add((unit, a.id))
+            env = {**{n: c[i] for n, c in self._cols.items()}}
+            values = {nm: _plain(env[nm]) if nm in env else _plain(self.params[nm].value)
+                      for nm in sorted(a.when.names()) if nm in env or nm in self.params}
+            out.append(AlertRaised(alert_id=a.id, unit_id=unit, title=a.title, cite=a.cite,
+                                   severity=a.severity, as_of=reported,
+                                   expression=a.when.text(), values=values))
+        return out
+
+    # -- stop and resume -----------------------------------------------------------------------
+    def export_state(self) -> MonitorState:
+        """The facts so far and the alerts raised, to resume later with :meth:`restore`."""
+        m = self.rules.model.meta
+        return MonitorState(ruleset_id=m.id, ruleset_version=m.version,
+                            ruleset_hash=self.rules.hash, period=self.period,
+                            facts=list(self._facts), alerts_raised=sorted(self._raised))
+
+    @classmethod
+    def restore(cls, rules: Rules | str | Path, state: MonitorState | dict) -> "Monitor":
+        """A monitor in the exported state; the rule set must be the exact version exported."""
+        st = state if isinstance(state, MonitorState) else MonitorState.model_validate(state)
+        mon = cls(rules)
+        if st.ruleset_hash != mon.rules.hash:
+            raise FactError(f"the state was exported from {st.ruleset_id} {st.ruleset_version} "
+                            f"({st.ruleset_hash}); these rules are {mon.rules.hash}")
+        mon._raised = {tuple(x) for x in st.alerts_raised}
+        for fact in st.facts:
+            mon.post(fact)
+        return mon
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if isinstance(v, (dt.datetime,)):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v
