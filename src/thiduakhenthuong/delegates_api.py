@@ -160,9 +160,10 @@ class DelegateResult:
 
 
 def evaluate_delegates(rules: str | Path, data: Any, level: str,
-                       as_of: dt.date | None = None) -> DelegateResult:
+                       as_of: dt.date | None = None, engine: str = "columns") -> DelegateResult:
     """Decide who may be a delegate to the ``level`` conferences in ``data`` (a workbook, a
-    directory of CSV files, or ``{"candidates": ...}``) and select them within the caps."""
+    directory of CSV files, or ``{"candidates": ...}``) and select them within the caps.
+    ``engine``: 'columns' (batch) or 'rete' (standards matched on the durable-rules network)."""
     model, h = load_delegate_rules(rules)
     if level not in [x.id for x in model.levels]:
         raise ValueError(f"unknown level '{level}'; levels: "
@@ -176,7 +177,14 @@ def evaluate_delegates(rules: str | Path, data: Any, level: str,
     attested = [n for n, f in model.inputs.items() if f.type == "attested"]
     known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
              for a in attested}
-    sel = select(model, params, cols, known, level)
+    decide = None
+    if engine == "rete":
+        from .stream.tri import tri_on_network
+        def decide(items, envs, n, _h=h):
+            return tri_on_network("standards", _h, items, envs, {}, n)
+    elif engine != "columns":
+        raise ValueError(f"unknown engine '{engine}' (columns or rete)")
+    sel = select(model, params, cols, known, level, decide=decide)
     return DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
                           valid.rows[keep], sel, int((~keep).sum()), known)
 

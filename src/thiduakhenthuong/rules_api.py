@@ -37,11 +37,14 @@ class Rules:
     def version(self) -> str:
         return self.model.meta.version
 
-    def score(self, data: Any, as_of: dt.date | str | None = None) -> ScoreResult:
+    def score(self, data: Any, as_of: dt.date | str | None = None,
+              engine: str = "columns") -> ScoreResult:
         """Score a table: a CSV/XLSX path, a pandas DataFrame, or a list of dicts.
 
         Column names may be field names or any declared alias (Vietnamese headers).
         ``as_of`` picks parameter values in force on that date (default: the rule set's period).
+        ``engine``: 'columns' (batch) or 'rete' (the durable-rules network, Python 3.12 or older;
+        same results, for checking and streaming).
 
         >>> res = load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
         >>> res.units[0].rank_overall
@@ -54,7 +57,13 @@ class Rules:
             raise RuleError(str(e), file=str(self.path)) from None
         raw = read_table(data, self.model.inputs)
         valid = validate(raw, self.model)
-        cols = score_columns(self.model, params, valid)
+        if engine == "rete":
+            from .stream.scoring import score_columns_rete
+            cols = score_columns_rete(self.model, params, valid, self.hash)
+        elif engine == "columns":
+            cols = score_columns(self.model, params, valid)
+        else:
+            raise ValueError(f"unknown engine '{engine}' (columns or rete)")
         notices = list(valid.notices) + check_totals(self.model, valid, params)
         return ScoreResult(self.model, self.hash, params, day, raw.source, valid, cols, notices)
 

@@ -35,14 +35,20 @@ class TitleRules:
         return r.from_year <= year <= r.to_year
 
 
-def load_title_rules(path: str | Path, year: int) -> TitleRules:
+def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -> TitleRules:
     """The title rule set for ``year``: ``path`` is one regime's directory, or a directory of
     regimes from which the one covering the year is chosen.
+
+    ``outside_years=True`` lets one named regime judge a year outside its declared range (to see
+    what a change of law would have changed); :func:`evaluate_titles` then says so in a notice.
+    It has no effect on a directory of regimes, which always picks the regime covering the year.
 
     >>> load_title_rules("rules/titles", 2023).model.meta.regime.id
     'law-2003'
     >>> load_title_rules("rules/titles", 2024).model.meta.regime.id
     'law-2022'
+    >>> load_title_rules("rules/titles/regime-2022", 2023, outside_years=True).covers(2023)
+    False
     """
     p = Path(path)
     if p.is_dir() and not any(p.glob("*.yaml")):
@@ -68,7 +74,7 @@ def load_title_rules(path: str | Path, year: int) -> TitleRules:
     if not isinstance(model, TitleRuleSet):
         raise RuleError("not a title rule set (meta.kind must be 'titles')", file=str(p))
     rules = TitleRules(model, src, p)
-    if not rules.covers(year):
+    if not rules.covers(year) and not outside_years:
         r = model.meta.regime
         raise RuleError(f"this rule set judges the years {r.from_year}–{r.to_year}, not {year}",
                         file=str(p))
@@ -76,7 +82,8 @@ def load_title_rules(path: str | Path, year: int) -> TitleRules:
 
 
 def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
-                    decision_date: dt.date | str | None = None, scores: Any = None) -> TitleResult:
+                    decision_date: dt.date | str | None = None, scores: Any = None,
+                    outside_years: bool = False, engine: str = "columns") -> TitleResult:
     """Decide every title for the people and units judged in ``year``.
 
     ``data``: a workbook with the people and units sheets, a directory with their CSV files, a
@@ -84,13 +91,16 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
     alone (no collective titles then). ``decision_date`` (default: the rule set's usual day in
     the following year) fixes the base salary for prize money and the 12-month discipline window.
     ``scores``: a :class:`~thiduakhenthuong.engine.scored.ScoreResult` of the same year, whose
-    cluster ranks are used for the emulation flag.
+    cluster ranks are used for the emulation flag. ``outside_years``: see
+    :func:`load_title_rules`; a regime judging a year outside its range always adds the notice
+    ``regime_outside_years``. ``engine``: 'columns' (batch) or 'rete' (the durable-rules
+    network, Python 3.12 or older; same decisions, much slower).
 
     >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2023)
     >>> res.model.meta.regime.id, res.counts()["rejected"]
     ('law-2003', 0)
     """
-    tr = rules if isinstance(rules, TitleRules) else load_title_rules(rules, year)
+    tr = rules if isinstance(rules, TitleRules) else load_title_rules(rules, year, outside_years)
     model = tr.model
     if decision_date is None:
         d = model.meta.decision
@@ -145,10 +155,30 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
                 ghosts[uidx[i]] += 1
                 ghost_rows.setdefault(int(uidx[i]), []).append(r.row)
     notices = people.notices + (units.notices if units else []) + notices
+    if not tr.covers(year):
+        notices.append(_outside_notice(model, year))
+    decide = None
+    if engine == "rete":
+        from .stream.titles import NetworkDecider
+        decide = NetworkDecider(model, tr.hash)
+    elif engine != "columns":
+        raise ValueError(f"unknown engine '{engine}' (columns or rete)")
     cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
-                      day, member_unit, ghosts)
+                      day, member_unit, ghosts, decide=decide)
     return TitleResult(model, tr.hash, params, year, day, sources, people, units, cols, notices,
                        member_unit, ghost_rows)
+
+
+def _outside_notice(model: TitleRuleSet, year: int) -> Notice:
+    """A regime judging a year it does not declare is never silent: the run says so."""
+    r = model.meta.regime
+    return Notice(code="regime_outside_years", details={"regime": r.id, "from_year": r.from_year,
+                                                        "to_year": r.to_year, "year": year},
+                  message=Localized(
+                      vi=f"bộ quy tắc {model.meta.id} ({r.id}) áp dụng cho các năm {r.from_year}–"
+                         f"{r.to_year}, nhưng được dùng để xét năm {year} ngoài phạm vi đó",
+                      en=f"rule set {model.meta.id} ({r.id}) covers the years {r.from_year}–"
+                         f"{r.to_year} but was applied to {year}, outside its declared years"))
 
 
 def _judged_units(raw, model: TitleRuleSet, year: int, unit_field: str):

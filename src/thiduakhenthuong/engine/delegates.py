@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -53,8 +53,12 @@ def _seats(rules: DelegateRuleSet, params: dict[str, Any], cap: int) -> dict[str
 
 
 def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
-           cols: dict[str, np.ndarray], known: dict[str, np.ndarray], level: str) -> Selection:
-    """Eligibility and selection for every candidate of ``level`` (rows of ``cols``)."""
+           cols: dict[str, np.ndarray], known: dict[str, np.ndarray], level: str,
+           decide: Callable | None = None) -> Selection:
+    """Eligibility and selection for every candidate of ``level`` (rows of ``cols``).
+
+    ``decide(items, envs, n)`` evaluates the standards (id, expression) in both readings of
+    missing evidence; default column-wise, the streaming engine passes its network."""
     pvals = {k: to_column(p.value) for k, p in params.items()}
     n = len(next(iter(cols.values()))) if cols else 0
     env_f, env_t = {**cols, **pvals}, {**cols, **pvals}
@@ -65,9 +69,11 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     group = cols[role["group"]]
     held = np.isin(group, [g.id for g in rules.groups if g.held_to_standards])
     checks, status = {}, np.full(n, T, dtype=np.int8)
+    items = [(c.id, c.holds) for c in rules.standards]
+    decided = decide(items, {"f": env_f, "t": env_t}, n) if decide is not None else \
+        {cid: _tri(node, env_f, None, env_t, None, n) for cid, node in items}
     for c in rules.standards:
-        v = _tri(c.holds, env_f, None, env_t, None, n)
-        v = np.where(held, v, T).astype(np.int8)
+        v = np.where(held, decided[c.id], T).astype(np.int8)
         checks[c.id] = v
         status = np.minimum(status, v)
     keys = [np.broadcast_to(np.asarray(evaluate(k.expr, env_f)), (n,)) for k in rules.keys]

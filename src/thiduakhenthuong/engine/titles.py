@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -111,15 +111,35 @@ class _World:
         return _tri(node, self.env["f"], self.ctx["f"], self.env["t"], self.ctx["t"], self.n)
 
 
+def title_checks(t: Title) -> list:
+    """Every check of a title, its routes' included."""
+    return list(t.checks) + [c for r in t.routes for c in r.checks]
+
+
+def decide_columns(t: Title, exclusions: list, w: _World) -> dict[str, np.ndarray]:
+    """The batch decider: each check and exclusion evaluated column-wise in both readings."""
+    out = {c.id: w.tri(c.holds) for c in title_checks(t)}
+    out.update({x.id: w.tri(x.when) for x in exclusions})
+    return out
+
+
+#: Decides a title's checks and (not yet decided) exclusions: id -> F/U/T array.
+Decider = Callable[[Title, list, _World], dict[str, np.ndarray]]
+
+
 def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people: Subjects,
                units: Subjects | None, year: int, decision_date: dt.date,
                member_unit: np.ndarray | None,
-               member_ghosts: np.ndarray | None = None) -> TitleColumns:
+               member_ghosts: np.ndarray | None = None,
+               decide: "Decider | None" = None) -> TitleColumns:
     """Decide every title for every subject; see :class:`TitleColumns`.
 
     ``member_unit`` gives, per person, the index of their unit in ``units`` (or -1).
     ``member_ghosts`` counts, per unit, members whose judged row was rejected: they are members
-    whose every condition is unknown, so a collective is never judged on part of its members."""
+    whose every condition is unknown, so a collective is never judged on part of its members.
+    ``decide`` evaluates a title's checks and exclusions (default: column-wise; the streaming
+    engine passes its durable-rules network); combining, quotas and prizes are shared."""
+    decide = decide or decide_columns
     pvals = {k: to_column(p.value) for k, p in params.items()}
     base = builtins(year, decision_date)
     order = [t for t in title_order(model) if units is not None or
@@ -152,25 +172,26 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
     for tid in order:
         t = model.title(tid)
         w = worlds[t.subject]
+        exclusions = [x for x in model.exclusions if x.subject == t.subject and
+                      (x.titles == "all" or tid in x.titles)]
+        decided = decide(t, [x for x in exclusions if x.id not in excl_cache], w)
         v = np.full(w.n, T, dtype=np.int8)
         for c in t.checks:
-            out.checks[c.id] = w.tri(c.holds)
+            out.checks[c.id] = decided[c.id]
             v = np.minimum(v, out.checks[c.id])
         if t.routes:
             any_route = np.full(w.n, F, dtype=np.int8)
             for r in t.routes:
                 rv = np.full(w.n, T, dtype=np.int8)
                 for c in r.checks:
-                    out.checks[c.id] = w.tri(c.holds)
+                    out.checks[c.id] = decided[c.id]
                     rv = np.minimum(rv, out.checks[c.id])
                 out.routes[r.id] = rv
                 any_route = np.maximum(any_route, rv)
             v = np.minimum(v, any_route)
-        for x in model.exclusions:
-            if x.subject != t.subject or (x.titles != "all" and tid not in x.titles):
-                continue
+        for x in exclusions:
             if x.id not in excl_cache:
-                excl_cache[x.id] = w.tri(x.when)
+                excl_cache[x.id] = decided[x.id]
                 out.exclusions[x.id] = excl_cache[x.id]
             v = np.minimum(v, T - excl_cache[x.id])
         out.status[tid] = v
