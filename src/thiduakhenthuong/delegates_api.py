@@ -180,8 +180,10 @@ def evaluate_delegates(rules: str | Path, data: Any, level: str,
     decide = None
     if engine == "rete":
         from .stream.tri import tri_on_network
-        def decide(items, envs, n, _h=h):
+
+        def on_network(items, envs, n, _h=h):
             return tri_on_network("standards", _h, items, envs, {}, n)
+        decide = on_network
     elif engine != "columns":
         raise ValueError(f"unknown engine '{engine}' (columns or rete)")
     sel = select(model, params, cols, known, level, decide=decide)
