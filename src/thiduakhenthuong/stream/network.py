@@ -7,7 +7,7 @@
   results are complete when the call returns.
 - Calls are serialised by a lock (the engine is not thread-safe within a session).
 - Each evaluation is a fresh session whose state is deleted afterwards (1,024 live sessions at
-  most per ruleset).
+  most per ruleset); it opens with a fact that always matches (see ``_OPEN``).
 - Every rule's action is a named wrapper that records rule id, session and the facts it matched,
   and may assert derived facts (forward chaining). An exception inside an action is re-raised to
   the caller instead of being left in the session state.
@@ -87,6 +87,10 @@ if AVAILABLE:
             return self._named[action_name]
 
 
+#: Every session opens with a fact that this rule matches: durable-rules 2.0.28 crashes the
+#: process (segmentation fault) in delete_state for a session in which no fact matched a rule,
+#: and such a session must still be deleted (it counts towards the 1,024).
+_OPEN = "__open__"
 _NETWORKS: dict[str, "Network"] = {}
 _REGISTRY_LOCK = threading.Lock()
 _SIDS = itertools.count(1)
@@ -108,6 +112,7 @@ class Network:
         self._sessions: dict[str, _Session] = {}
         actions = {}
         definition: dict[str, dict] = {}
+        rules = {**rules, _OPEN: {"all": [{"m": {"t": _OPEN}}]}}
         for i, (rule_id, body) in enumerate(sorted(rules.items())):
             action = f"a{i}"
             actions[action] = self._wrapper(rule_id)
@@ -124,7 +129,7 @@ class Network:
                 facts = {k: dict(v) for k, v in c._m.items()} if isinstance(c._m, dict) else {}
                 facts = {k: (v._d if hasattr(v, "_d") else v) for k, v in facts.items()}
                 fired = Fired(rule_id, sid, facts)
-                if session is not None:
+                if session is not None and rule_id != _OPEN:
                     session.fired.append(fired)
                 hook = self._hooks.get(rule_id)
                 for fact in (hook(fired) or []) if hook else []:
@@ -151,6 +156,7 @@ class Network:
             session = _Session()
             self._sessions[sid] = session
             try:
+                self._assert(sid, session, {"t": _OPEN})
                 batch = facts
                 while batch:
                     for fact in batch:
@@ -159,10 +165,7 @@ class Network:
                 return session.fired
             finally:
                 del self._sessions[sid]
-                try:
-                    self._host.delete_state(self.name, sid)
-                except Exception:  # the session may hold no state (no fact matched)
-                    pass
+                self._host.delete_state(self.name, sid)
 
     def _assert(self, sid: str, session: _Session, fact: dict) -> None:
         try:
