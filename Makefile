@@ -23,4 +23,5 @@ demo: setup
 	-$(BIN)/tdkt plan-check rules/thai-nguyen-2019 fixtures/thai-nguyen-2019 -o out/plan-check.xlsx
 
 test: setup
+	-sh .ci/browser.sh
 	$(BIN)/python -m pytest src tests
