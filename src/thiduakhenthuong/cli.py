@@ -88,8 +88,10 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--as-of", help="judge with parameters in force on this date (YYYY-MM-DD)")
 @click.option("--limit", type=int, help="print only the first N rows of the table")
+@click.option("--bundle", "bundle_path", metavar="PATH",
+              help="write an audit bundle (e.g. run.tdkt.json, gzip if it ends in .gz)")
 def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of: str | None,
-          limit: int | None) -> None:
+          limit: int | None, bundle_path: str | None) -> None:
     """Score DATA (CSV or XLSX) with RULES and print the ranked table."""
     from .io.write import write_result
     out, err = _console(), _console(stderr=True)
@@ -103,6 +105,10 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
             raise _Exit(f"cannot write {path}: {e}") from None
         for f in files:
             err.print(f"→ {f}")
+    if bundle_path:
+        from .cli_audit import write_cli_bundle
+        from .report.bundle_run import ScoreJob
+        write_cli_bundle(bundle_path, ScoreJob(as_of=as_of), res, rules_path, data, err, elapsed)
     _report_rejected(res, lang, out)
     err.print(f"{res.scored} units in {elapsed:.3f} s; rules {rules.id} {rules.version} "
               f"({rules.hash})")
@@ -146,9 +152,11 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: str | None)
 @click.option("--title", "title_id", help="with --explain: only this title")
 @click.option("--scores", nargs=2, metavar="SCORING_RULES SCORING_DATA",
               help="take cluster ranks from a year-end scoring of the same year")
+@click.option("--bundle", "bundle_path", metavar="PATH",
+              help="write an audit bundle (e.g. run.tdkt.json, gzip if it ends in .gz)")
 def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang: str,
            decision_date: str | None, explain_ids: tuple[str, ...], title_id: str | None,
-           scores: tuple[str, str] | None) -> None:
+           scores: tuple[str, str] | None, bundle_path: str | None) -> None:
     """Decide emulation titles for the people and units in DATA (a workbook with the people and
     units sheets, or a directory with their CSV files) for YEAR, and print the proposal list.
 
@@ -190,6 +198,12 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
             raise _Exit(f"cannot write {path}: {e}") from None
         for f in files:
             err.print(f"→ {f}")
+    if bundle_path:
+        from .cli_audit import write_cli_bundle
+        from .report.bundle_run import TitlesJob
+        write_cli_bundle(bundle_path, TitlesJob(year=year, decision_date=decision_date,
+                                                scores=bool(scores)),
+                         res, rules_path, data, err, elapsed, scores or None)
     for w in res.notices:
         out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
     _print_rejected(res.rejected, lang, out)
@@ -232,14 +246,19 @@ def _write_json(doc: str, path: str, err: Console) -> None:
 @click.option("--level", required=True, help="conference level, e.g. co_so, huyen, tinh")
 @click.option("-o", "--output", multiple=True, help="write decisions: .json, .csv or .xlsx")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], lang: str) -> None:
+@click.option("--bundle", "bundle_path", metavar="PATH",
+              help="write an audit bundle (e.g. run.tdkt.json, gzip if it ends in .gz)")
+def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], lang: str,
+              bundle_path: str | None) -> None:
     """Select delegates for the LEVEL conferences in DATA: prints those selected and those left
     out, each with the reason."""
     from rich.table import Table
     from .delegates_api import evaluate_delegates
     out, err = _console(), _console(stderr=True)
     try:
+        start = time.perf_counter()
         res = evaluate_delegates(rules_path, data, level)
+        elapsed = time.perf_counter() - start
     except InputFileError as e:
         raise _Exit(f"input error: {e}") from None
     except (RuleError, RuleErrors) as e:
@@ -281,6 +300,11 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
     _print_rejected(res.valid.rejected, lang, out)
     for path in output:
         _write_json(res.to_json(), path, err)
+    if bundle_path:
+        from .cli_audit import write_cli_bundle
+        from .report.bundle_run import DelegatesJob
+        write_cli_bundle(bundle_path, DelegatesJob(level=level), res, rules_path, data, err,
+                         elapsed)
     sys.exit(1 if res.valid.rejected else 0)
 
 
@@ -352,6 +376,12 @@ def check(rules_path: str) -> None:
                       f"{len(m.inputs)} inputs, {len(m.parameters)} parameters, "
                       f"{len(m.criteria)} criteria, {len(m.deductions)} deductions, "
                       f"{len(m.classes)} classes, {len(m.awards)} awards")
+
+
+from . import cli_audit  # noqa: E402,F401  (registers tdkt verify)
+from . import cli_docs  # noqa: E402,F401  (registers tdkt docs)
+from . import cli_diff  # noqa: E402,F401  (registers tdkt diff)
+from . import cli_report  # noqa: E402,F401  (registers tdkt report)
 
 
 if __name__ == "__main__":  # pragma: no cover
