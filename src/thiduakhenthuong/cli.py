@@ -1,5 +1,6 @@
 """Command line: ``tdkt score``, ``tdkt explain``, ``tdkt check``, ``tdkt titles``,
-``tdkt delegates``, ``tdkt plan-check``.
+``tdkt delegates``, ``tdkt plan-check``; ``tdkt report``, ``tdkt verify``, ``tdkt docs`` and
+``tdkt diff`` are registered by their own modules (imported at the end).
 
 Exit codes: 0 every row scored; 1 some rows rejected (results for the rest still written);
 2 rule, file or usage error.

@@ -37,7 +37,7 @@ def scoring_about(m: RuleSet, ctx: PageContext) -> list[tuple[str, str]]:
 def scoring_sections(m: RuleSet, ctx: PageContext) -> list[str]:
     """Everything a scoring rule set decides, in the order the engine applies it."""
     out = _criteria(m, ctx) + _deductions(m, ctx) + _classes(m, ctx) + _vetoes(m, ctx)
-    out += _ranking(m, ctx) + _awards(m, ctx) + _totals(m, ctx)
+    out += _ranking(m, ctx) + _awards(m, ctx) + _totals(m, ctx) + _alerts(m, ctx)
     out += parameters(m.parameters, m.inputs, ctx)
     out += inputs(m.inputs, w("inputs", ctx.lang), ctx)
     out += row_checks(m.checks, w("row_checks", ctx.lang), ctx)
@@ -174,6 +174,22 @@ def _vetoes(m: RuleSet, ctx: PageContext) -> list[str]:
                 w("veto_text", lang, crit=ctext, cls=_class_title(m, v.max_class, lang)), "",
                 field(w("cite", lang), ctx.cite(v.cite)),
                 field(w("basis", lang), md(v.basis)), ""]
+    return out
+
+
+def _alerts(m: RuleSet, ctx: PageContext) -> list[str]:
+    lang = ctx.lang
+    if not m.alerts:
+        return []
+    out = [f"## {w('alerts', lang)}", "", w("alerts_intro", lang), ""]
+    for a in m.alerts:
+        out += [f"### {md(a.title.get(lang))} ({code(a.id)})", "",
+                field(w("cite", lang), ctx.cite(a.cite)),
+                field(w("alert_from", lang), a.from_.isoformat()),
+                field(w("alert_when", lang), ctx.say(a.when, a.id)),
+                field(w("alert_severity", lang), code(a.severity)),
+                field(w("basis", lang), md(a.basis)),
+                field(w("expression", lang), code(a.when.text())), ""]
     return out
 
 

@@ -184,6 +184,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "vetoes": ("Điều kiện hạ loại", "Vetoes"),
     "veto_text": ("Nếu không đạt chỉ tiêu {crit}, xếp loại cao nhất là {cls}.",
                   "If criterion {crit} is not met, the class is at most {cls}."),
+    "alerts": ("Cảnh báo trong năm", "Alerts during the year"),
+    "alerts_intro": ("Cảnh báo khi số liệu được cập nhật trong năm (theo dõi trực tuyến, "
+                     "docs/streaming.md); mỗi cảnh báo phát ra nhiều nhất một lần cho mỗi đơn vị "
+                     "trong kỳ, và không bao giờ phát ra khi số liệu chưa được báo cáo.",
+                     "Raised while figures arrive through the year (streaming monitor, "
+                     "docs/streaming.md); each fires at most once per unit in the period, and "
+                     "never on a figure not yet reported."),
+    "alert_from": ("Kiểm tra từ số liệu ngày", "Checked on figures as of"),
+    "alert_when": ("Cảnh báo khi", "Raised when"),
+    "alert_severity": ("Mức độ", "Severity"),
     "ranking": ("Xếp hạng", "Ranking"),
     "ranking_intro": ("Xếp hạng chung và trong từng {group}, theo các khóa dưới đây lần lượt; "
                       "mã đơn vị luôn là khóa cuối cùng, nên thứ tự không phụ thuộc thứ tự dòng.",

@@ -58,14 +58,16 @@ class Standing(_Out):
 
 class Change(_Out):
     """A unit's decision that changed with a fact: it entered the table, or its class, total,
-    rank or awards moved. ``result`` is its full explained result after the change."""
+    rank or awards moved."""
     unit_id: str
     kind: Literal["entered", "changed"]
     changed: list[str] = Field(description="which of total, class_id, rank_overall, "
                                            "rank_cluster, awards changed")
     before: Optional[Standing] = None
     after: Standing
-    result: UnitResult
+    result: Optional[UnitResult] = Field(
+        default=None, description="the explained result, where the unit's own decision changed "
+                                  "(not for a unit that only moved a place in the ranking)")
 
 
 class AlertRaised(_Out):
@@ -135,6 +137,7 @@ class Monitor:
         self._reported: list[dt.date] = []
         self._matrix = np.zeros((0, len(self.network.rule_ids)), dtype=bool)
         self._standing: dict[str, Standing] = {}
+        self._last: dict[str, np.ndarray] = {}
         self._facts: list[dict[str, Any]] = []
         self._raised: set[tuple[str, str]] = set()
         self._seq = 0
@@ -200,7 +203,7 @@ class Monitor:
                        record.values()) if record else as_of
         i = self._store(unit, valid, reported)
         self._matrix[i] = self.network.fire(valid, np.array([day_number(reported)]))[0]
-        return Posted(unit_id=unit, as_of=as_of, changes=self._changes(),
+        return Posted(unit_id=unit, as_of=as_of, changes=self._changes(unit),
                       alerts=self._alerts(unit, i, reported))
 
     def _store(self, unit: str, valid: ValidInputs, reported: dt.date) -> int:
@@ -209,14 +212,19 @@ class Monitor:
             i = len(self._index)
             self._index[unit] = i
             self._reported.append(reported)
-            self._matrix = np.vstack([self._matrix, np.zeros((1, self._matrix.shape[1]), bool)])
+            if i == len(self._matrix):  # grow by doubling: posting n units stays linear
+                cap = max(16, 2 * i)
+                self._matrix = np.vstack([self._matrix, np.zeros((cap - i, self._matrix.shape[1]),
+                                                                 bool)])
+                for name, col in self._cols.items():
+                    self._cols[name] = np.concatenate([col, np.empty(cap - i, col.dtype)])
             for name, col in valid.columns.items():
-                old = self._cols.get(name)
-                self._cols[name] = col.copy() if old is None else np.concatenate([old, col])
+                if name not in self._cols:
+                    self._cols[name] = np.empty(len(self._matrix), col.dtype)
         else:
             self._reported[i] = reported
-            for name, col in valid.columns.items():
-                self._cols[name][i] = col[0]
+        for name, col in valid.columns.items():
+            self._cols[name][i] = col[0]
         return i
 
     # -- decisions out -------------------------------------------------------------------------
@@ -228,33 +236,58 @@ class Monitor:
 
     def _score(self) -> ScoreResult:
         n = len(self._index)
-        valid = ValidInputs(columns=dict(self._cols), rows=np.arange(1, n + 1), rejected=[],
-                            rows_in=n)
-        cols = self.network.columns(valid, self._matrix)
+        valid = ValidInputs(columns={k: v[:n] for k, v in self._cols.items()},
+                            rows=np.arange(1, n + 1), rejected=[], rows_in=n)
+        cols = self.network.columns(valid, self._matrix[:n])
         return ScoreResult(self.rules.model, self.rules.hash, self.params, self.as_of,
                            "monitor", valid, cols, [])
 
-    def _changes(self) -> list[Change]:
+    def _changes(self, posted: str) -> list[Change]:
+        """Units whose standing moved, compared column-wise with the last post. The posting unit
+        and any unit whose total, class or awards changed carry their full explained result;
+        a unit that only moved a place in the ranking carries its standing (its trace did not
+        change; ``result().unit(id)`` gives it)."""
         res = self._result = self._score()
         cols = res.cols
-        ids = list(self._index)
-        out = []
-        classes = self.rules.model.classes
+        n = len(self._index)
         award_ids = list(cols.awards)
-        for i, uid in enumerate(ids):
-            now = Standing(total=float(cols.total[i]), class_id=classes[cols.class_idx[i]].id,
-                           rank_overall=int(cols.ranked.rank_overall[i]),
-                           rank_cluster=int(cols.ranked.rank_group[i]),
-                           awards=[a for a in award_ids if cols.awards[a][i]])
-            before = self._standing.get(uid)
-            if before == now:
+        now = {"total": cols.total, "class_id": cols.class_idx,
+               "rank_overall": cols.ranked.rank_overall, "rank_cluster": cols.ranked.rank_group,
+               "awards": np.stack([cols.awards[a] for a in award_ids], axis=1) if award_ids
+               else np.zeros((n, 0), bool)}
+        prev = self._last
+        moved = {}
+        for k, v in now.items():
+            old = prev.get(k)
+            if old is None:
+                moved[k] = np.ones(n, dtype=bool)
                 continue
-            self._standing[uid] = now
+            grown = np.ones(n, dtype=bool)
+            m = len(old)
+            same = old == v[:m] if v.ndim == 1 else (old == v[:m]).all(axis=1)
+            grown[:m] = ~same
+            moved[k] = grown
+        self._last = {k: v.copy() for k, v in now.items()}
+        any_moved = np.zeros(n, dtype=bool)
+        for v in moved.values():
+            any_moved |= v
+        ids = list(self._index)
+        classes = self.rules.model.classes
+        out = []
+        for i in np.nonzero(any_moved)[0]:
+            uid = ids[i]
+            after = Standing(total=float(cols.total[i]), class_id=classes[cols.class_idx[i]].id,
+                             rank_overall=int(cols.ranked.rank_overall[i]),
+                             rank_cluster=int(cols.ranked.rank_group[i]),
+                             awards=[a for a in award_ids if cols.awards[a][i]])
+            before = self._standing.get(uid)
+            self._standing[uid] = after
             changed = [k for k in ("total", "class_id", "rank_overall", "rank_cluster", "awards")
-                       if before is None or getattr(before, k) != getattr(now, k)]
+                       if moved[k][i]]
+            decided = uid == posted or bool({"total", "class_id", "awards"} & set(changed))
             out.append(Change(unit_id=uid, kind="entered" if before is None else "changed",
-                              changed=changed, before=before, after=now,
-                              result=res.unit(uid)))
+                              changed=changed, before=before, after=after,
+                              result=res.unit(uid) if decided else None))
         return out
 
     def _alerts(self, unit: str, i: int, reported: dt.date) -> list[AlertRaised]:
@@ -264,7 +297,7 @@ class Monitor:
                     f"alert:{a.id}"]]:
                 continue
             self._raised.add((unit, a.id))
-            env = {**{n: c[i] for n, c in self._cols.items()}}
+            env = {n: c[i] for n, c in self._cols.items()}
             values = {nm: _plain(env[nm]) if nm in env else _plain(self.params[nm].value)
                       for nm in sorted(a.when.names()) if nm in env or nm in self.params}
             out.append(AlertRaised(alert_id=a.id, unit_id=unit, title=a.title, cite=a.cite,

@@ -136,10 +136,25 @@ class ScoringNetwork:
                                            cond, gate, met, share)
         return crits
 
-    def fire(self, valid: ValidInputs, as_of: np.ndarray | None = None) -> np.ndarray:
+    def fire(self, valid: ValidInputs, as_of: np.ndarray | None = None,
+             chunk: int = 32) -> np.ndarray:
         """Which rules fired for each valid row (rows x :attr:`rule_ids`).
 
-        ``as_of``: per row, the date its figures were reported as of (alerts read it)."""
+        ``as_of``: per row, the date its figures were reported as of (alerts read it). Units go
+        through in sessions of ``chunk``: a veto joins each total with the criteria's facts, and
+        durable-rules compares a join against every fact in the session (quadratic in its size).
+        """
+        n = len(valid)
+        if n <= chunk:
+            return self._fire(valid, as_of)
+        parts = []
+        for a in range(0, n, chunk):
+            sub = ValidInputs(columns={k: v[a:a + chunk] for k, v in valid.columns.items()},
+                              rows=valid.rows[a:a + chunk], rejected=[])
+            parts.append(self._fire(sub, None if as_of is None else as_of[a:a + chunk]))
+        return np.vstack(parts)
+
+    def _fire(self, valid: ValidInputs, as_of: np.ndarray | None) -> np.ndarray:
         n = len(valid)
         env = scoring_env(self.params, valid)
         fields = {nm for nm in self.comp.types if nm in env}
