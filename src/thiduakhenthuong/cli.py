@@ -216,31 +216,6 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     sys.exit(1 if res.rejected else 0)
 
 
-def _write_json(doc: str, path: str, err: Console) -> None:
-    """Write a result document as JSON, or its decisions/findings flattened to CSV or XLSX."""
-    import json
-    from pathlib import Path
-
-    import pandas as pd
-
-    from .io.write import safe_frame
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    suffix = p.suffix.lower()
-    if suffix == ".json":
-        p.write_text(doc + "\n", encoding="utf-8")
-    elif suffix in (".csv", ".xlsx"):
-        rows = json.loads(doc)
-        frame = safe_frame(pd.json_normalize(rows.get("decisions") or rows.get("findings") or []))
-        if suffix == ".csv":
-            frame.to_csv(p, index=False, encoding="utf-8-sig")
-        else:
-            frame.to_excel(p, index=False)
-    else:
-        raise _Exit(f"unknown output type '{p.suffix}' (use .csv, .xlsx or .json)")
-    err.print(f"→ {p}")
-
-
 @main.command()
 @click.argument("rules_path", metavar="RULES")
 @click.argument("data")
@@ -299,8 +274,13 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
              f"[{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} of "
              f"{summ.candidates}; forwarded {summ.forwarded}")))
     _print_rejected(res.valid.rejected, lang, out)
+    from .io.write_delegates import write_delegates
     for path in output:
-        _write_json(res.to_json(), path, err)
+        try:
+            for written in write_delegates(res, path, lang):
+                err.print(f"→ {written}")
+        except ValueError as e:
+            raise _Exit(str(e)) from None
     if bundle_path:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import DelegatesJob
@@ -337,8 +317,17 @@ def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) 
     out.print(tbl)
     out.print(escape(("Đạt yêu cầu: " if vi else "Compliant: ") + ", ".join(rep.compliant)))
     _print_rejected(rep.rejected, lang, out)
+    if output:
+        from .delegates_api import _params, load_delegate_rules
+        from .io.write_delegates import write_plan_report
+        model, _ = load_delegate_rules(rules_path)
+        params = _params(model, None)
     for path in output:
-        _write_json(rep.model_dump_json(indent=1), path, err)
+        try:
+            for written in write_plan_report(rep, model, params, path, lang):
+                err.print(f"→ {written}")
+        except ValueError as e:
+            raise _Exit(str(e)) from None
     errors = any(f.severity == "error" for f in rep.findings)
     sys.exit(1 if errors or rep.rejected else 0)
 

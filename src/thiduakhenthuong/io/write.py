@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..engine.scored import ScoreResult
+from ..report.rules_used import rules_used_frame
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -91,9 +92,9 @@ def write_result(res: ScoreResult, path: str | Path, lang: str = "vi") -> list[P
             written.append(rp)
     elif suffix == ".xlsx":
         names = ({"rank": "Xếp hạng", "reasons": "Lý do", "rejected": "Dòng bị loại",
-                  "warnings": "Cảnh báo"} if lang != "en" else
+                  "warnings": "Cảnh báo", "rules": "Quy tắc áp dụng"} if lang != "en" else
                  {"rank": "Ranking", "reasons": "Reasons", "rejected": "Rejected rows",
-                  "warnings": "Warnings"})
+                  "warnings": "Warnings", "rules": "Rules used"})
         warn = pd.DataFrame([{"code": w.code, "message": w.message.get(lang), "cite": w.cite}
                              for w in res.warnings], columns=["code", "message", "cite"])
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
@@ -103,6 +104,8 @@ def write_result(res: ScoreResult, path: str | Path, lang: str = "vi") -> list[P
             safe_frame(rejected_frame(res, lang)).to_excel(xw, sheet_name=names["rejected"],
                                                            index=False)
             safe_frame(warn).to_excel(xw, sheet_name=names["warnings"], index=False)
+            safe_frame(rules_used_frame(res.rules, res.params, lang)).to_excel(
+                xw, sheet_name=names["rules"], index=False)
     else:
         raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written

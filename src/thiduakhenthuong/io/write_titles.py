@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..engine.titled import TitleResult
 from ..explain.render_titles import Labels
+from ..report.rules_used import rules_used_frame
 from .write import safe_frame
 
 
@@ -87,7 +88,9 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
                   ("Dòng bị loại" if vi else "Rejected rows", rejected_frame(res, lang)),
                   ("Cảnh báo" if vi else "Warnings",
                    pd.DataFrame([{"code": w.code, "message": w.message.get(lang)}
-                                 for w in res.notices], columns=["code", "message"]))]
+                                 for w in res.notices], columns=["code", "message"])),
+                  ("Quy tắc áp dụng" if vi else "Rules used",
+                   rules_used_frame(res.model, res.params, lang))]
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
             for name, frame in sheets:
                 safe_frame(frame).to_excel(xw, sheet_name=name, index=False)
