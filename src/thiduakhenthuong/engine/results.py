@@ -113,6 +113,8 @@ class ClassGap(_Out):
     points_short: float
     blocked_by_veto: Optional[str] = None
     unmet: list[str] = Field(default_factory=list, description="criteria not met, worst first")
+    what_it_takes: Optional["WhatItTakes"] = Field(
+        default=None, description="the cheapest combination of targets that reaches it")
 
 
 class AwardDecision(_Out):
@@ -167,3 +169,11 @@ class ScoreReport(_Out):
     warnings: list[Notice]
     ranking_keys: list[str]
     extra: dict[str, Any] = Field(default_factory=dict)
+
+
+# The what-it-takes model lives beside its algorithm; it reads the trace models above.
+from .what_it_takes import WhatItTakes  # noqa: E402
+
+ClassGap.model_rebuild()
+UnitResult.model_rebuild()
+ScoreReport.model_rebuild()

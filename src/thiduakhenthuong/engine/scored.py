@@ -14,6 +14,7 @@ from .params import ResolvedParameter
 from .results import (AwardDecision, ClassGap, CriterionTrace, DeductionTrace, Notice,
                       ParameterUse, RejectedRow, ScoreReport, TieBreak, UnitResult, VetoTrace)
 from .scoring import ScoreColumns
+from .what_it_takes import what_it_takes
 
 
 def plain(v: Any, integer: bool = False) -> Any:
@@ -159,10 +160,11 @@ class ScoreResult:
                  and [c.id for c in cls].index(v.max_class) >= ci]
             unmet = sorted((c for c in crits if c.applicable and not c.met),
                            key=lambda c: (-(c.max_points - c.points), c.id))
-            gap = ClassGap(next_class=nxt.id, next_class_title=nxt.title,
-                           points_short=max(round(need - float(cols.total[i]), 2), 0.0),
-                           blocked_by_veto=blocking[0] if blocking else None,
-                           unmet=[c.id for c in unmet])
+            short = max(round(need - float(cols.total[i]), 2), 0.0)
+            veto = blocking[0] if blocking else None
+            gap = ClassGap(next_class=nxt.id, next_class_title=nxt.title, points_short=short,
+                           blocked_by_veto=veto, unmet=[c.id for c in unmet],
+                           what_it_takes=what_it_takes(r, crits, short, nxt.id, veto))
         return UnitResult(
             unit_id=str(col[self._key][i]),
             name=_opt(col, self._roles.get("name"), i), cluster=str(rk.group[i]),

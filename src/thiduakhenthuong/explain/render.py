@@ -123,6 +123,23 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
                 detail = t("short", lang, short=num(1 - (c.ratio or 0), lang), unit="").strip()
             g.add(escape(t("unmet_line", lang, clause=c.clause or "", id=c.id, detail=detail,
                            lost=num(round(c.max_points - c.points, 2), lang))))
+        w = u.gap.what_it_takes
+        if w is not None and w.reachable and w.steps:
+            wt = g.add(escape(t("what_it_takes", lang, gain=num(w.points_gain, lang))))
+            for st in w.steps:
+                what = st.field or st.criterion
+                if st.needed is not None and st.achieved is not None and st.needed > st.achieved:
+                    line = t("raise_to", lang, what=what, old=_val(st.achieved, lang),
+                             new=_val(st.needed, lang), gain=num(st.points_gain, lang),
+                             cite=st.cite)
+                else:
+                    line = t("fulfil", lang, id=st.criterion, title=st.title.get(lang),
+                             gain=num(st.points_gain, lang), cite=st.cite)
+                if st.condition and st.needed is not None and st.needed > (st.achieved or 0):
+                    line += t("and_condition", lang)
+                wt.add(escape(line))
+        elif w is not None and not w.reachable:
+            g.add(escape(t("not_reachable", lang)))
     if u.ties:
         tn = root.add(escape(t("ties", lang)))
         for tb in u.ties:
