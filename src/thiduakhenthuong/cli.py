@@ -75,6 +75,37 @@ def _report_rejected(res, lang: str, out: Console) -> None:
                 rejected=len(res.rejected)))
 
 
+def _apply_overrides(res, path: str | None, lang: str, out: Console) -> list:
+    """Apply the council's overrides in ``path`` (if given), print them beside the rules'
+    outcomes, and return the override records (for the audit bundle)."""
+    if not path:
+        return []
+    from rich.table import Table
+    from .select.overrides import apply_overrides, read_overrides
+    try:
+        records, bad_rows = read_overrides(path)
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    done, bad = apply_overrides(res, records)
+    vi = lang != "en"
+    tbl = Table(title="Điều chỉnh của Hội đồng (sau khi áp dụng quy tắc)" if vi else
+                "Council overrides (applied after the rules)")
+    for h in (("Mã", "Id"), ("Nội dung", "Decision"), ("Theo quy tắc", "By the rules"),
+              ("Quyết định", "Final"), ("Cơ quan", "Decided by"), ("Văn bản", "Document"),
+              ("Ngày", "Date"), ("Lý do", "Reason")):
+        tbl.add_column(h[0] if vi else h[1])
+    for a in done:
+        o = a.override
+        tbl.add_row(escape(o.subject_id), escape(o.decision), escape(a.rule_value),
+                    escape(a.final_value) + ("" if a.changed else (" (giữ nguyên)" if vi else
+                                                                  " (confirmed)")),
+                    escape(o.decided_by), escape(o.document), o.decided_on.isoformat(),
+                    escape(o.reason))
+    out.print(tbl)
+    _print_rejected(bad_rows + bad, lang, out)
+    return records
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="thiduakhenthuong")
 def main() -> None:
@@ -91,14 +122,17 @@ def main() -> None:
 @click.option("--limit", type=int, help="print only the first N rows of the table")
 @click.option("--bundle", "bundle_path", metavar="PATH",
               help="write an audit bundle (e.g. run.tdkt.json, gzip if it ends in .gz)")
+@click.option("--overrides", "overrides_path", metavar="FILE",
+              help="council decisions changing classes (CSV/XLSX), shown beside the rules'")
 def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of: str | None,
-          limit: int | None, bundle_path: str | None) -> None:
+          limit: int | None, bundle_path: str | None, overrides_path: str | None) -> None:
     """Score DATA (CSV or XLSX) with RULES and print the ranked table."""
     from .io.write import write_result
     out, err = _console(), _console(stderr=True)
     rules = _load(rules_path)
     res, elapsed = _score(rules, data, as_of, err)
     out.print(ranking_table(res, lang, limit))
+    overrides = _apply_overrides(res, overrides_path, lang, out)
     for path in output:
         try:
             files = write_result(res, path, lang)
@@ -109,11 +143,12 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
     if bundle_path:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import ScoreJob
-        write_cli_bundle(bundle_path, ScoreJob(as_of=as_of), res, rules_path, data, err, elapsed)
+        write_cli_bundle(bundle_path, ScoreJob(as_of=as_of, overrides=overrides), res,
+                         rules_path, data, err, elapsed)
     _report_rejected(res, lang, out)
     err.print(f"{res.scored} units in {elapsed:.3f} s; rules {rules.id} {rules.version} "
               f"({rules.hash})")
-    sys.exit(1 if res.rejected else 0)
+    sys.exit(1 if res.rejected or getattr(res, "overrides_rejected", None) else 0)
 
 
 @main.command()
@@ -155,9 +190,12 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: str | None)
               help="take cluster ranks from a year-end scoring of the same year")
 @click.option("--bundle", "bundle_path", metavar="PATH",
               help="write an audit bundle (e.g. run.tdkt.json, gzip if it ends in .gz)")
+@click.option("--overrides", "overrides_path", metavar="FILE",
+              help="council decisions on proposals (CSV/XLSX), shown beside the rules'")
 def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang: str,
            decision_date: str | None, explain_ids: tuple[str, ...], title_id: str | None,
-           scores: tuple[str, str] | None, bundle_path: str | None) -> None:
+           scores: tuple[str, str] | None, bundle_path: str | None,
+           overrides_path: str | None) -> None:
     """Decide emulation titles for the people and units in DATA (a workbook with the people and
     units sheets, or a directory with their CSV files) for YEAR, and print the proposal list.
 
@@ -183,6 +221,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     except ValueError as e:
         raise _Exit(f"usage error: {e}") from None
     out.print(proposals_table(res, lang))
+    overrides = _apply_overrides(res, overrides_path, lang, out)
     for sid in explain_ids:
         try:
             out.print(subject_tree(res, sid, lang, title_id))
@@ -203,7 +242,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import TitlesJob
         write_cli_bundle(bundle_path, TitlesJob(year=year, decision_date=decision_date,
-                                                scores=bool(scores)),
+                                                scores=bool(scores), overrides=overrides),
                          res, rules_path, data, err, elapsed, scores or None)
     for w in res.notices:
         out.print(f"[bold]{t('warnings', lang)}:[/bold] {escape(w.message.get(lang))}")
@@ -213,7 +252,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     m = res.model
     err.print(f"{res.counts()['judged']} subjects in {elapsed:.3f} s; rules {m.meta.id} "
               f"{m.meta.version} ({res.hash})")
-    sys.exit(1 if res.rejected else 0)
+    sys.exit(1 if res.rejected or getattr(res, "overrides_rejected", None) else 0)
 
 
 @main.command()

@@ -154,6 +154,27 @@ class UnitResult(_Out):
                                            description="class thresholds and caps used")
 
 
+class Override(_Out):
+    """One council decision: change ``decision`` of ``subject_id`` to ``value``."""
+    row_id: str
+    subject_id: str
+    decision: str = Field(description="'class' (scoring) or a title id (titles)")
+    value: str
+    decided_by: str
+    decided_on: dt.date
+    reason: str
+    document: str
+    row: Optional[int] = Field(default=None, description="row in the overrides table")
+
+
+class OverrideApplied(_Out):
+    """An override beside the rule-derived outcome it changes (or confirms)."""
+    override: Override
+    rule_value: str
+    final_value: str
+    changed: bool = Field(description="false when the council confirmed what the rules gave")
+
+
 class ScoreReport(_Out):
     """A whole scoring run as one serialisable document."""
     ruleset_id: str
@@ -169,6 +190,8 @@ class ScoreReport(_Out):
     warnings: list[Notice]
     ranking_keys: list[str]
     extra: dict[str, Any] = Field(default_factory=dict)
+    overrides: list[OverrideApplied] = Field(
+        default_factory=list, description="council decisions beside the rule-derived classes")
 
 
 # The what-it-takes model lives beside its algorithm; it reads the trace models above.

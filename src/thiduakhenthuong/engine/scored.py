@@ -56,6 +56,7 @@ class ScoreResult:
         self.cols = cols
         self.warnings = notices
         self.rejected: list[RejectedRow] = valid.rejected
+        self.overrides: list = []  # council decisions beside the rules' (select.overrides)
         self.rows_in = valid.rows_in
         self.scored = len(valid)
         self._key = next(n for n, f in rules.inputs.items() if f.role == "key")
@@ -217,7 +218,7 @@ class ScoreResult:
             ruleset_hash=self.ruleset_hash, as_of=self.as_of, source=self.source,
             rows_in=self.rows_in, scored=self.scored, rejected_count=len(self.rejected),
             units=self.units, rejected=self.rejected, warnings=self.warnings,
-            ranking_keys=self.cols.ranked.keys)
+            ranking_keys=self.cols.ranked.keys, overrides=self.overrides)
 
     def to_json(self, indent: int | None = 2) -> str:
         """Deterministic JSON of :meth:`report` (same rules and data give the same bytes)."""

@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from ..model.rules import Localized
-from .results import Notice, ParameterUse, RejectedRow, Value, _Out
+from .results import Notice, OverrideApplied, ParameterUse, RejectedRow, Value, _Out
 
 Status = Literal["met", "failed", "unknown"]
 Outcome = Literal["eligible", "not_eligible", "not_determinable"]
@@ -146,3 +146,5 @@ class TitleReport(_Out):
     parameters: list[ParameterUse]
     rejected: list[RejectedRow]
     warnings: list[Notice]
+    overrides: list[OverrideApplied] = Field(
+        default_factory=list, description="council decisions beside the rule-derived proposals")

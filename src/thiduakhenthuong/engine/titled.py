@@ -70,6 +70,7 @@ class TitleResult:
         self.notices = notices
         self.member_unit = member_unit
         self.ghost_rows = ghost_rows or {}
+        self.overrides: list = []  # council decisions beside the rules' (select.overrides)
         self._index_of: dict[str, dict[str, int]] = {}
         self._members_of: dict[int, np.ndarray] | None = None
         self._member_cache: dict[str, np.ndarray] = {}
@@ -365,7 +366,8 @@ class TitleResult:
             decision_date=self.decision_date, sources=self.sources, rows_in=c["rows_in"],
             rows_judged=c["judged"], rows_history=c["history"], rows_ignored=c["ignored"],
             rejected_count=c["rejected"], decisions=ds, totals=self.totals(),
-            parameters=self.parameter_uses(), rejected=self.rejected, warnings=self.notices)
+            parameters=self.parameter_uses(), rejected=self.rejected, warnings=self.notices,
+            overrides=self.overrides)
 
     def to_json(self, decisions: str = "all") -> str:
         return json.dumps(self.report(decisions).model_dump(mode="json"), ensure_ascii=False,

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..engine.scored import ScoreResult
-from ..report.rules_used import rules_used_frame
+from ..report.rules_used import overrides_frame, rules_used_frame
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -106,6 +106,9 @@ def write_result(res: ScoreResult, path: str | Path, lang: str = "vi") -> list[P
             safe_frame(warn).to_excel(xw, sheet_name=names["warnings"], index=False)
             safe_frame(rules_used_frame(res.rules, res.params, lang)).to_excel(
                 xw, sheet_name=names["rules"], index=False)
+            if res.overrides:
+                safe_frame(overrides_frame(res, lang)).to_excel(
+                    xw, sheet_name="Điều chỉnh" if lang != "en" else "Overrides", index=False)
     else:
         raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..engine.titled import TitleResult
 from ..explain.render_titles import Labels
-from ..report.rules_used import rules_used_frame
+from ..report.rules_used import overrides_frame, rules_used_frame
 from .write import safe_frame
 
 
@@ -91,6 +91,8 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
                                  for w in res.notices], columns=["code", "message"])),
                   ("Quy tắc áp dụng" if vi else "Rules used",
                    rules_used_frame(res.model, res.params, lang))]
+        if res.overrides:
+            sheets.append(("Điều chỉnh" if vi else "Overrides", overrides_frame(res, lang)))
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
             for name, frame in sheets:
                 safe_frame(frame).to_excel(xw, sheet_name=name, index=False)

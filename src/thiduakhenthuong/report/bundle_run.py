@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..engine.results import Override
 from .rules_used import rules_used_rows
 
 
@@ -26,6 +27,8 @@ class ScoreJob(_Job):
     kind: Literal["score"] = "score"
     as_of: Optional[dt.date] = Field(default=None, description="parameters in force on this day "
                                                                "(default: the rule set's period)")
+    overrides: list[Override] = Field(default_factory=list, description="council decisions "
+                                      "applied after the rules (recorded as data)")
 
 
 class TitlesJob(_Job):
@@ -35,6 +38,8 @@ class TitlesJob(_Job):
     decision_date: Optional[dt.date] = None
     scores: bool = Field(default=False, description="cluster ranks taken from a scoring (its "
                                                     "rules and data are recorded beside)")
+    overrides: list[Override] = Field(default_factory=list, description="council decisions "
+                                      "applied after the rules (recorded as data)")
 
 
 class DelegatesJob(_Job):
@@ -57,16 +62,23 @@ def run_job(job: ScoreJob | TitlesJob | DelegatesJob, rules: str | Path, data: s
     1
     """
     from ..rules_api import load_rules
+    from ..select.overrides import apply_overrides
     if isinstance(job, ScoreJob):
-        return load_rules(rules).score(data, as_of=job.as_of)
+        res = load_rules(rules).score(data, as_of=job.as_of)
+        if job.overrides:
+            apply_overrides(res, list(job.overrides))
+        return res
     if isinstance(job, TitlesJob):
         from ..titles_api import evaluate_titles
         scored = load_rules(scores[0]).score(scores[1]) if job.scores and scores else None
         if job.scores and scored is None:
             raise ValueError("this titles job took cluster ranks from a scoring; give its rules "
                              "and data")
-        return evaluate_titles(rules, data, job.year, decision_date=job.decision_date,
-                               scores=scored)
+        res = evaluate_titles(rules, data, job.year, decision_date=job.decision_date,
+                              scores=scored)
+        if job.overrides:
+            apply_overrides(res, list(job.overrides))
+        return res
     from ..delegates_api import evaluate_delegates
     return evaluate_delegates(rules, data, job.level, as_of=job.as_of)
 
