@@ -311,3 +311,18 @@ def test_the_documented_example_streams_the_year_and_ends_at_the_batch(capsys):
     out = capsys.readouterr().out
     assert "ALERT [warning] Below half of the blood-unit target by the end of Q3" in out
     assert out.rstrip().endswith("streamed decisions equal the year-end batch run: True")
+
+
+@needs_durable
+def test_posting_many_at_once_equals_posting_one_by_one():
+    from thiduakhenthuong.stream.monitor import FactError, Monitor
+    facts = _facts_of(SCORING_FRAME, 9)
+    one, many = Monitor(SCORING), Monitor(SCORING)
+    for f in facts:
+        one.post(f)
+    batch = many.post_many(facts)
+    assert batch.facts == len(facts) and len(batch.changes) == 11
+    assert many.result().to_json() == one.result().to_json()
+    with pytest.raises(FactError, match="fact 2: unknown field"):
+        many.post_many([facts[0], {"unit_id": "bat_xat", "blood_unit": 1}])
+    assert many.export_state() == one.export_state()

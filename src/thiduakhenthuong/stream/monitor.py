@@ -90,6 +90,13 @@ class Posted(_Out):
     alerts: list[AlertRaised]
 
 
+class PostedMany(_Out):
+    """What one :meth:`Monitor.post_many` did (changes carry no traces: ask ``result()``)."""
+    facts: int
+    changes: list[Change]
+    alerts: list[AlertRaised]
+
+
 class MonitorState(_Out):
     """Everything needed to resume a monitor: the facts in the order posted and the alerts
     already raised. Restoring replays the facts on the same rule-set version."""
@@ -206,6 +213,54 @@ class Monitor:
         return Posted(unit_id=unit, as_of=as_of, changes=self._changes(unit),
                       alerts=self._alerts(unit, i, reported))
 
+    def post_many(self, facts: list[dict[str, Any]]) -> PostedMany:
+        """Merge many facts at once (loading a backlog, restoring a state): one validation, the
+        network run unit by unit in sessions, one ranking. All or nothing: a fact that does not
+        fit raises :class:`FactError` (naming its position) and nothing is merged."""
+        records = {u: dict(r) for u, r in self._records.items()}
+        seq = self._seq
+        normal = []
+        for k, fact in enumerate(facts):
+            try:
+                unit, as_of, values = self._normalise(fact)
+            except FactError as e:
+                raise type(e)(f"fact {k + 1}: {e}", e.field) from None
+            seq += 1
+            day = day_number(as_of)
+            rec = records.setdefault(unit, {})
+            for name, v in values.items():
+                old = rec.get(name)
+                if name != self.key and (old is None or (day, seq) >= old[:2]):
+                    rec[name] = (day, seq, v)
+            normal.append({"as_of": as_of.isoformat(), **{n: _plain(v)
+                                                         for n, v in values.items()}})
+        touched = list(dict.fromkeys(f[self.key] if self.key in f else None for f in normal))
+        touched = [str(u).strip() for u in touched if u is not None]
+        rows = [{self.key: u, **{n: v for n, (_, _, v) in records[u].items()}} for u in touched]
+        valid = validate(read_table(rows, self._model.inputs), self._model)
+        if valid.rejected:
+            r = valid.rejected[0]
+            p = r.problems[0]
+            raise FactError(f"unit {r.unit_id}: {p.header or p.column}: {p.message.en}",
+                            p.column)
+        self._records, self._seq = records, seq
+        self._facts += normal
+        days = np.array([max(d for d, _, _ in records[u].values()) if records[u] else
+                         day_number(self.as_of) for u in touched])
+        fired = self.network.fire(valid, days)
+        index = []
+        for j, u in enumerate(touched):
+            one = ValidInputs(columns={k: v[j:j + 1] for k, v in valid.columns.items()},
+                              rows=valid.rows[j:j + 1], rejected=[])
+            reported = dt.date(1970, 1, 1) + dt.timedelta(days=int(days[j]))
+            i = self._store(u, one, reported)
+            self._matrix[i] = fired[j]
+            index.append(i)
+        changes = self._changes(None, traces=False)
+        alerts = [a for u, i in zip(touched, index) for a in self._alerts(u, i,
+                                                                          self._reported[i])]
+        return PostedMany(facts=len(facts), changes=changes, alerts=alerts)
+
     def _store(self, unit: str, valid: ValidInputs, reported: dt.date) -> int:
         i = self._index.get(unit)
         if i is None:
@@ -242,7 +297,7 @@ class Monitor:
         return ScoreResult(self.rules.model, self.rules.hash, self.params, self.as_of,
                            "monitor", valid, cols, [])
 
-    def _changes(self, posted: str) -> list[Change]:
+    def _changes(self, posted: str | None, traces: bool = True) -> list[Change]:
         """Units whose standing moved, compared column-wise with the last post. The posting unit
         and any unit whose total, class or awards changed carry their full explained result;
         a unit that only moved a place in the ranking carries its standing (its trace did not
@@ -284,7 +339,8 @@ class Monitor:
             self._standing[uid] = after
             changed = [k for k in ("total", "class_id", "rank_overall", "rank_cluster", "awards")
                        if moved[k][i]]
-            decided = uid == posted or bool({"total", "class_id", "awards"} & set(changed))
+            decided = traces and (uid == posted or bool({"total", "class_id", "awards"} &
+                                                         set(changed)))
             out.append(Change(unit_id=uid, kind="entered" if before is None else "changed",
                               changed=changed, before=before, after=after,
                               result=res.unit(uid) if decided else None))
@@ -322,8 +378,8 @@ class Monitor:
             raise FactError(f"the state was exported from {st.ruleset_id} {st.ruleset_version} "
                             f"({st.ruleset_hash}); these rules are {mon.rules.hash}")
         mon._raised = {tuple(x) for x in st.alerts_raised}
-        for fact in st.facts:
-            mon.post(fact)
+        if st.facts:
+            mon.post_many(st.facts)
         return mon
 
 
