@@ -174,6 +174,20 @@ def _gap_node(res: ScoreResult, u: UnitResult) -> Node:
         kids.append(Node(text=msg("unmet_line", clause=c.clause or "", id=c.id, detail=detail,
                                   lost=number(round(c.max_points - c.points, 2))),
                          status="failed", cite=c.cite))
+    w = g.what_it_takes
+    if w is not None and w.reachable and w.steps:
+        steps = []
+        for st in w.steps:
+            if st.needed is not None and st.achieved is not None and st.needed > st.achieved:
+                text = msg("raise_to", what=st.field or st.criterion, old=number(st.achieved),
+                           new=number(st.needed), gain=number(st.points_gain), cite=st.cite)
+            else:
+                text = msg("fulfil", id=st.criterion, title=Text.of(st.title),
+                           gain=number(st.points_gain), cite=st.cite)
+            steps.append(Node(text=text, cite=st.cite))
+        kids.append(Node(text=msg("what_it_takes", gain=number(w.points_gain)), children=steps))
+    elif w is not None and not w.reachable:
+        kids.append(Node(text=msg("not_reachable"), status="failed"))
     return Node(text=msg("why_not", next=Text.of(g.next_class_title)), children=kids)
 
 
