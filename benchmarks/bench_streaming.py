@@ -129,7 +129,7 @@ def main() -> None:
     lat, changes = [], []
     for i in range(args.posts):
         r = records[int(rng.integers(len(records)))]
-        fact = {"unit_id": r["unit_id"], "as_of": "2023-09-30",
+        fact = {"unit_id": r["unit_id"], "as_of": "2023-12-31",  # same day: the later post wins
                 "blood_units": int(rng.integers(0, int(r["blood_units_target"]) * 2 + 1))}
         s = time.perf_counter()
         p = mon.post(fact)
