@@ -326,3 +326,21 @@ def test_posting_many_at_once_equals_posting_one_by_one():
     with pytest.raises(FactError, match="fact 2: unknown field"):
         many.post_many([facts[0], {"unit_id": "bat_xat", "blood_unit": 1}])
     assert many.export_state() == one.export_state()
+
+
+def test_a_bad_alert_is_a_rule_error_naming_file_and_line(tmp_path):
+    import shutil
+
+    from thiduakhenthuong.errors import RuleErrors
+    d = tmp_path / "rules"
+    shutil.copytree("rules/lao-cai-2023", d)
+    text = (d / "alerts.yaml").read_text(encoding="utf-8")
+    (d / "alerts.yaml").write_text(text.replace("from: 2023-09-30", "from: 2024-09-30")
+                                   .replace("when: gift_packages < gift_packages_target",
+                                            "when: gift_package < gift_packages_target"),
+                                   encoding="utf-8")
+    with pytest.raises(RuleErrors) as e:
+        load_rules(d)
+    msg = str(e.value)
+    assert "alerts.yaml:" in msg and "outside the period 2023" in msg
+    assert "gift_package" in msg and "gift_packages" in msg  # unknown name, with a suggestion

@@ -20,9 +20,9 @@ from .delegates import DelegateRuleSet
 from .checker import INPUT_TYPES, Checker, param_kind
 from .yaml_source import LineDict, load_yaml
 
-_LIST_SECTIONS = {"alerts", "criteria", "deductions", "classes", "vetoes", "awards", "totals", "checks",
-                  "units", "exclusions", "titles", "unit_checks", "levels", "groups", "programme",
-                  "standards", "keys"}
+_LIST_SECTIONS = {"alerts", "criteria", "deductions", "classes", "vetoes", "awards", "totals",
+                  "checks", "units", "exclusions", "titles", "unit_checks", "levels", "groups",
+                  "programme", "standards", "keys"}
 _DICT_SECTIONS = {"inputs", "parameters", "unit_inputs", "plan_inputs", "report_inputs"}
 _SINGLE_SECTIONS = {"meta", "ranking"}
 #: The sections each kind of rule set may have.
