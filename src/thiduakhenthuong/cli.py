@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
 
 import click
 from rich.console import Console
@@ -32,6 +35,34 @@ class _Exit(click.ClickException):
     exit_code = 2
 
 
+@contextmanager
+def _user_errors(usage: bool = True) -> Iterator[None]:
+    """Errors a user can mend (input file, rules and, with ``usage``, a bad option value) end
+    the command with exit code 2 and the reason, without a traceback."""
+    try:
+        yield
+    except InputFileError as e:
+        raise _Exit(f"input error: {e}") from None
+    except (RuleError, RuleErrors) as e:
+        raise _Exit(f"rule error:\n{e}") from None
+    except ValueError as e:
+        if not usage:
+            raise
+        raise _Exit(f"usage error: {e}") from None
+
+
+def _write_outputs(paths: tuple[str, ...], write: Callable[[str], list[Path]],
+                   err: Console) -> None:
+    """Write every ``-o`` path with ``write`` and name each file written."""
+    for path in paths:
+        try:
+            files = write(path)
+        except (OSError, ValueError) as e:
+            raise _Exit(f"cannot write {path}: {e}") from None
+        for f in files:
+            err.print(f"→ {f}")
+
+
 def _load(rules_path: str):
     try:
         return load_rules(rules_path)
@@ -40,15 +71,10 @@ def _load(rules_path: str):
 
 
 def _score(rules, data: str, as_of: str | None, err: Console):
-    try:
-        with err.status(f"scoring {data} ..."):
-            start = time.perf_counter()
-            res = rules.score(data, as_of=as_of)
-            elapsed = time.perf_counter() - start
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
+    with _user_errors(usage=False), err.status(f"scoring {data} ..."):
+        start = time.perf_counter()
+        res = rules.score(data, as_of=as_of)
+        elapsed = time.perf_counter() - start
     return res, elapsed
 
 
@@ -82,10 +108,8 @@ def _apply_overrides(res, path: str | None, lang: str, out: Console) -> list:
         return []
     from rich.table import Table
     from .select.overrides import apply_overrides, read_overrides
-    try:
+    with _user_errors(usage=False):
         records, bad_rows = read_overrides(path)
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
     done, bad = apply_overrides(res, records)
     vi = lang != "en"
     tbl = Table(title="Điều chỉnh của Hội đồng (sau khi áp dụng quy tắc)" if vi else
@@ -133,13 +157,7 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
     res, elapsed = _score(rules, data, as_of, err)
     out.print(ranking_table(res, lang, limit))
     overrides = _apply_overrides(res, overrides_path, lang, out)
-    for path in output:
-        try:
-            files = write_result(res, path, lang)
-        except (OSError, ValueError) as e:
-            raise _Exit(f"cannot write {path}: {e}") from None
-        for f in files:
-            err.print(f"→ {f}")
+    _write_outputs(output, lambda path: write_result(res, path, lang), err)
     if bundle_path:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import ScoreJob
@@ -205,7 +223,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     from .io.write_titles import write_titles
     from .titles_api import evaluate_titles
     out, err = _console(), _console(stderr=True)
-    try:
+    with _user_errors():
         scored = None
         if scores:
             scored, _ = _score(_load(scores[0]), scores[1], None, err)
@@ -214,12 +232,6 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
             res = evaluate_titles(rules_path, data, year, decision_date=decision_date,
                                   scores=scored)
             elapsed = time.perf_counter() - start
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
-    except ValueError as e:
-        raise _Exit(f"usage error: {e}") from None
     out.print(proposals_table(res, lang))
     overrides = _apply_overrides(res, overrides_path, lang, out)
     for sid in explain_ids:
@@ -231,13 +243,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
                 out.print(f"{sid}: rejected (row {rejected[0].row}, {rejected[0].table})")
             else:
                 raise _Exit(f"no person or unit '{sid}' judged in {year}") from None
-    for path in output:
-        try:
-            files = write_titles(res, path, lang)
-        except (OSError, ValueError) as e:
-            raise _Exit(f"cannot write {path}: {e}") from None
-        for f in files:
-            err.print(f"→ {f}")
+    _write_outputs(output, lambda path: write_titles(res, path, lang), err)
     if bundle_path:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import TitlesJob
@@ -270,16 +276,10 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
     from rich.table import Table
     from .delegates_api import evaluate_delegates
     out, err = _console(), _console(stderr=True)
-    try:
+    with _user_errors():
         start = time.perf_counter()
         res = evaluate_delegates(rules_path, data, level)
         elapsed = time.perf_counter() - start
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
-    except ValueError as e:
-        raise _Exit(f"usage error: {e}") from None
     vi = lang != "en"
     decisions = res.decisions()
     for summ in res.summaries():
@@ -314,12 +314,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
              f"{summ.candidates}; forwarded {summ.forwarded}")))
     _print_rejected(res.valid.rejected, lang, out)
     from .io.write_delegates import write_delegates
-    for path in output:
-        try:
-            for written in write_delegates(res, path, lang):
-                err.print(f"→ {written}")
-        except ValueError as e:
-            raise _Exit(str(e)) from None
+    _write_outputs(output, lambda path: write_delegates(res, path, lang), err)
     if bundle_path:
         from .cli_audit import write_cli_bundle
         from .report.bundle_run import DelegatesJob
@@ -339,12 +334,8 @@ def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) 
     from rich.table import Table
     from .delegates_api import check_plans
     out, err = _console(), _console(stderr=True)
-    try:
+    with _user_errors(usage=False):
         rep = check_plans(rules_path, plans)
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
     vi = lang != "en"
     tbl = Table(title="Kết quả kiểm tra kế hoạch" if vi else "Plan check findings")
     for h in (("Đơn vị", "Chapter"), ("Mức", "Severity"), ("Nội dung", "Finding"),
@@ -361,12 +352,8 @@ def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) 
         from .io.write_delegates import write_plan_report
         model, _ = load_delegate_rules(rules_path)
         params = _params(model, None)
-    for path in output:
-        try:
-            for written in write_plan_report(rep, model, params, path, lang):
-                err.print(f"→ {written}")
-        except ValueError as e:
-            raise _Exit(str(e)) from None
+        _write_outputs(output, lambda path: write_plan_report(rep, model, params, path, lang),
+                       err)
     errors = any(f.severity == "error" for f in rep.findings)
     sys.exit(1 if errors or rep.rejected else 0)
 

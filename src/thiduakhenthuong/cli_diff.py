@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _console, _Exit, _print_rejected, main
-from .errors import InputFileError, RuleError, RuleErrors
+from .cli import _console, _Exit, _print_rejected, _user_errors, _write_outputs, main
 
 
 @main.command("diff")
@@ -46,27 +45,14 @@ def diff(old_rules: str, new_rules: str, data: str, year: int | None, level: str
         # Refused before the (longer) comparison runs, not after it.
         if Path(path).suffix.lower() not in (".xlsx", ".csv", ".json"):
             raise _Exit(f"unknown output type '{Path(path).suffix}' (use .xlsx, .csv or .json)")
-    try:
-        with err.status(f"comparing {old_rules} and {new_rules} on {data} ..."):
-            d = diff_rule_sets(old_rules, new_rules, data, year=year, level=level, as_of=as_of,
-                               decision_date=decision_date)
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
-    except ValueError as e:
-        raise _Exit(f"usage error: {e}") from None
+    with _user_errors(), err.status(f"comparing {old_rules} and {new_rules} on {data} ..."):
+        d = diff_rule_sets(old_rules, new_rules, data, year=year, level=level, as_of=as_of,
+                           decision_date=decision_date)
     for part in render(d, lang, details, limit):
         out.print(part)
     for side, rejected in (("old", d.rejected_old), ("new", d.rejected_new)):
         if rejected:
             out.print(f"[bold]{side_notice_prefix(side, lang)}[/bold]")
             _print_rejected(rejected, lang, out)
-    for path in output:
-        try:
-            files = write_diff(d, path, lang)
-        except (OSError, ValueError) as e:
-            raise _Exit(f"cannot write {path}: {e}") from None
-        for f in files:
-            err.print(f"→ {f}")
+    _write_outputs(output, lambda path: write_diff(d, path, lang), err)
     sys.exit(1 if d.rejected_old or d.rejected_new else 0)

@@ -7,8 +7,8 @@ from typing import Literal
 
 import click
 
-from .cli import _Exit, _console, _load, _score, main
-from .errors import InputFileError, RuleError, RuleErrors
+from .cli import _Exit, _console, _load, _score, _user_errors, main
+from .errors import RuleError, RuleErrors
 
 Kind = Literal["scoring", "titles", "delegates"]
 
@@ -62,7 +62,7 @@ def _run(kind: Kind, rules_path: str, data: str, year: int | None, decision_date
     if kind == "scoring":
         res, _ = _score(_load(rules_path), data, as_of, err)
         return res, res.rejected
-    try:
+    with _user_errors():
         if kind == "titles":
             from .titles_api import evaluate_titles
             with err.status(f"judging {data} for {year} ..."):
@@ -71,12 +71,6 @@ def _run(kind: Kind, rules_path: str, data: str, year: int | None, decision_date
         from .delegates_api import evaluate_delegates
         res = evaluate_delegates(rules_path, data, level)
         return res, res.valid.rejected
-    except InputFileError as e:
-        raise _Exit(f"input error: {e}") from None
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
-    except ValueError as e:
-        raise _Exit(f"usage error: {e}") from None
 
 
 @main.command()
