@@ -186,80 +186,71 @@ class Monitor:
         Keys are field names or any accepted header; ``as_of`` (default: the period's end) is
         the date the figures are as of. Raises :class:`FactError` without changing anything
         when the fact does not fit the rule model."""
-        unit, as_of, values = self._normalise(fact)
-        record = dict(self._records.get(unit, {}))
-        seq = self._seq + 1
-        day = day_number(as_of)
-        for name, v in values.items():
-            if name == self.key:
-                continue
-            old = record.get(name)
-            if old is None or (day, seq) >= old[:2]:
-                record[name] = (day, seq, v)
-        row = {self.key: unit, **{n: v for n, (_, _, v) in record.items()}}
-        valid = validate(read_table([row], self._model.inputs), self._model)
-        if valid.rejected:
-            p = valid.rejected[0].problems[0]
-            raise FactError(f"{p.header or p.column}: {p.message.en}"
-                            + (f" (value {p.value})" if p.value is not None else ""), p.column)
-        self._seq = seq
-        self._records[unit] = record
-        self._facts.append({"as_of": as_of.isoformat(), **{k: _plain(v)
-                                                          for k, v in values.items()}})
-        reported = max(dt.date(1970, 1, 1) + dt.timedelta(days=d) for d, _, _ in
-                       record.values()) if record else as_of
-        i = self._store(unit, valid, reported)
-        self._matrix[i] = self.network.fire(valid, np.array([day_number(reported)]))[0]
+        [(unit, as_of)], _, [i] = self._merge([fact])
         return Posted(unit_id=unit, as_of=as_of, changes=self._changes(unit),
-                      alerts=self._alerts(unit, i, reported))
+                      alerts=self._alerts(unit, i, self._reported[i]))
 
     def post_many(self, facts: list[dict[str, Any]]) -> PostedMany:
         """Merge many facts at once (loading a backlog, restoring a state): one validation, the
         network run unit by unit in sessions, one ranking. All or nothing: a fact that does not
         fit raises :class:`FactError` (naming its position) and nothing is merged."""
+        _, touched, index = self._merge(facts)
+        changes = self._changes(None, traces=False)
+        alerts = [a for u, i in zip(touched, index) for a in self._alerts(u, i,
+                                                                          self._reported[i])]
+        return PostedMany(facts=len(facts), changes=changes, alerts=alerts)
+
+    def _merge(self, facts: list[dict[str, Any]]
+               ) -> tuple[list[tuple[str, dt.date]], list[str], list[int]]:
+        """Normalise and merge ``facts`` (per field, the latest reporting date wins), validate
+        the records they touch, run those units through the network and store them. All or
+        nothing. Returns each fact's (unit, as_of), the units touched and their row indexes."""
+        many = len(facts) > 1
         records = {u: dict(r) for u, r in self._records.items()}
         seq = self._seq
-        normal = []
+        heads, normal = [], []
+        latest: dict[str, int] = {}
         for k, fact in enumerate(facts):
             try:
                 unit, as_of, values = self._normalise(fact)
             except FactError as e:
+                if not many:
+                    raise
                 raise type(e)(f"fact {k + 1}: {e}", e.field) from None
             seq += 1
             day = day_number(as_of)
+            latest[unit] = max(day, latest.get(unit, day))
             rec = records.setdefault(unit, {})
             for name, v in values.items():
                 old = rec.get(name)
                 if name != self.key and (old is None or (day, seq) >= old[:2]):
                     rec[name] = (day, seq, v)
+            heads.append((unit, as_of))
             normal.append({"as_of": as_of.isoformat(), **{n: _plain(v)
                                                          for n, v in values.items()}})
-        touched = list(dict.fromkeys(f[self.key] if self.key in f else None for f in normal))
-        touched = [str(u).strip() for u in touched if u is not None]
+        touched = list(latest)
         rows = [{self.key: u, **{n: v for n, (_, _, v) in records[u].items()}} for u in touched]
         valid = validate(read_table(rows, self._model.inputs), self._model)
         if valid.rejected:
             r = valid.rejected[0]
             p = r.problems[0]
-            raise FactError(f"unit {r.unit_id}: {p.header or p.column}: {p.message.en}",
-                            p.column)
+            raise FactError((f"unit {r.unit_id}: " if many else "")
+                            + f"{p.header or p.column}: {p.message.en}"
+                            + (f" (value {p.value})" if p.value is not None else ""), p.column)
         self._records, self._seq = records, seq
         self._facts += normal
-        days = np.array([max(d for d, _, _ in records[u].values()) if records[u] else
-                         day_number(self.as_of) for u in touched])
+        # A unit is as recent as its newest figure (or, with none yet, its newest fact).
+        days = np.array([max(d for d, _, _ in records[u].values()) if records[u] else latest[u]
+                         for u in touched])
         fired = self.network.fire(valid, days)
         index = []
         for j, u in enumerate(touched):
             one = ValidInputs(columns={k: v[j:j + 1] for k, v in valid.columns.items()},
                               rows=valid.rows[j:j + 1], rejected=[])
-            reported = dt.date(1970, 1, 1) + dt.timedelta(days=int(days[j]))
-            i = self._store(u, one, reported)
+            i = self._store(u, one, dt.date(1970, 1, 1) + dt.timedelta(days=int(days[j])))
             self._matrix[i] = fired[j]
             index.append(i)
-        changes = self._changes(None, traces=False)
-        alerts = [a for u, i in zip(touched, index) for a in self._alerts(u, i,
-                                                                          self._reported[i])]
-        return PostedMany(facts=len(facts), changes=changes, alerts=alerts)
+        return heads, touched, index
 
     def _store(self, unit: str, valid: ValidInputs, reported: dt.date) -> int:
         i = self._index.get(unit)
