@@ -6,7 +6,7 @@ when a caller asks for them (see :mod:`.scored`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -64,10 +64,18 @@ def _round(x: np.ndarray) -> np.ndarray:
     return np.sign(x) * np.floor(np.abs(x) * 100 + 0.5 + 1e-9) / 100
 
 
-def score_criterion(c: Criterion, env: dict[str, Any], n: int) -> CriterionColumns:
-    """Evaluate one criterion over all units (also used, on one unit, to re-check a trace)."""
-    applicable = _arr(evaluate(c.applies, env), n, bool) if c.applies is not None else \
-        np.ones(n, dtype=bool)
+def score_criterion(c: Criterion, env: dict[str, Any], n: int,
+                    hit: Callable[[str], np.ndarray] | None = None) -> CriterionColumns:
+    """Evaluate one criterion over all units (also used, on one unit, to re-check a trace).
+
+    ``hit(rule_id)``, when given, supplies the yes/no steps decided elsewhere (the durable-rules
+    network: ``<id>:applies``, ``:gate``, ``:full``, ``:floor``, ``:band:<k>``); values read and
+    points are computed here either way."""
+    def decided(rule: str, own: Any) -> np.ndarray:
+        return hit(f"{c.id}:{rule}") if hit is not None else own
+
+    applicable = decided("applies", _arr(evaluate(c.applies, env), n, bool)) \
+        if c.applies is not None else np.ones(n, dtype=bool)
     maxp = _arr(evaluate(c.max_points, env), n)
     maxp = np.where(np.isnan(maxp), 0.0, maxp)
     achieved = target = None
@@ -80,36 +88,24 @@ def score_criterion(c: Criterion, env: dict[str, Any], n: int) -> CriterionColum
         ratio = None
     if c.condition is not None:
         cond = _arr(evaluate(c.condition, env), n, bool)
-    gate = cond if cond is not None else np.ones(n, dtype=bool)
+    gate = decided("gate", cond) if cond is not None else np.ones(n, dtype=bool)
     if ratio is None:
         ratio = gate.astype(np.float64)
-    met = gate & (ratio >= 1.0 - 1e-12)
+        full = gate
+    else:
+        full = decided("full", ratio >= 1.0 - 1e-12)
+    met = gate & full
     s = c.scoring
     if s.method == "all_or_nothing":
         share = met.astype(np.float64)
     elif s.method == "proportional":
-        share = np.where(ratio < s.floor, 0.0, np.minimum(ratio / s.full_at, 1.0))
+        floor_ok = decided("floor", ratio >= s.floor) if c.achieved is not None else \
+            ratio >= s.floor
+        share = np.where(floor_ok, np.minimum(ratio / s.full_at, 1.0), 0.0)
     else:
         share = np.zeros(n)
-        for b in s.bands:  # ascending; a later band overrides an earlier one
-            share = np.where(ratio >= b.min_ratio - 1e-12, b.share, share)
-    return finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio, cond, gate,
-                            met, share)
-
-
-def criterion_ratio(achieved: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """achieved / target; a target of zero is met in full; unreadable counts as 0."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(target == 0, np.where(np.isnan(achieved), np.nan, 1.0),
-                         achieved / target)
-    return np.where(np.isnan(ratio), 0.0, np.maximum(ratio, 0.0))
-
-
-def finish_criterion(c: Criterion, env: dict[str, Any], n: int, applicable: np.ndarray,
-                     maxp: np.ndarray, achieved, target, ratio: np.ndarray, cond,
-                     gate: np.ndarray, met: np.ndarray, share: np.ndarray) -> CriterionColumns:
-    """Points and bonus from the decided share (shared by both engines: the arithmetic, not the
-    matching)."""
+        for k, b in enumerate(s.bands):  # ascending; a later band overrides an earlier one
+            share = np.where(decided(f"band:{k}", ratio >= b.min_ratio - 1e-12), b.share, share)
     share = np.where(gate, share, 0.0)
     points = _round(maxp * share)
     bonus = np.zeros(n)
@@ -124,6 +120,14 @@ def finish_criterion(c: Criterion, env: dict[str, Any], n: int, applicable: np.n
     met = np.where(applicable, met, True)
     bonus = np.where(applicable, bonus, 0.0)
     return CriterionColumns(applicable, achieved, target, ratio, cond, met, points, maxp, bonus)
+
+
+def criterion_ratio(achieved: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """achieved / target; a target of zero is met in full; unreadable counts as 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(target == 0, np.where(np.isnan(achieved), np.nan, 1.0),
+                         achieved / target)
+    return np.where(np.isnan(ratio), 0.0, np.maximum(ratio, 0.0))
 
 
 def score_columns(rules: RuleSet, params: dict[str, ResolvedParameter],

@@ -15,8 +15,8 @@ import numpy as np
 
 from ..engine.inputs import ValidInputs
 from ..engine.params import ResolvedParameter
-from ..engine.scoring import (ScoreColumns, _arr, criterion_ratio, finish_criterion,
-                              rank_and_award, scoring_env, unit_totals)
+from ..engine.scoring import (ScoreColumns, _arr, criterion_ratio, rank_and_award,
+                              score_criterion, scoring_env, unit_totals)
 from ..expr import evaluate
 from ..model.rules import RuleSet
 from .compile import ConditionCompiler, day_number
@@ -105,36 +105,7 @@ class ScoringNetwork:
         self.net = network("score", version, body, hooks)
 
     def _criteria(self, hit, env: dict[str, Any], n: int) -> dict[str, Any]:
-        crits = {}
-        for c in self.rules.criteria:
-            maxp = _arr(evaluate(c.max_points, env), n)
-            maxp = np.where(np.isnan(maxp), 0.0, maxp)
-            achieved = target = None
-            if c.achieved is not None:
-                achieved = _arr(evaluate(c.achieved, env), n)
-                target = _arr(evaluate(c.target, env), n)
-                ratio = criterion_ratio(achieved, target)
-                full = hit(f"{c.id}:full")
-            cond = _arr(evaluate(c.condition, env), n, bool) if c.condition is not None else None
-            applicable = hit(f"{c.id}:applies") if c.applies is not None else np.ones(n, bool)
-            gate = hit(f"{c.id}:gate") if c.condition is not None else np.ones(n, bool)
-            if c.achieved is None:
-                ratio = gate.astype(np.float64)
-                full = gate
-            met = gate & full
-            s = c.scoring
-            if s.method == "all_or_nothing":
-                share = met.astype(np.float64)
-            elif s.method == "proportional":
-                share = np.where(hit(f"{c.id}:floor") if c.achieved is not None else gate,
-                                 np.minimum(ratio / s.full_at, 1.0), 0.0)
-            else:
-                share = np.zeros(n)
-                for k, b in enumerate(s.bands):
-                    share = np.where(hit(f"{c.id}:band:{k}"), b.share, share)
-            crits[c.id] = finish_criterion(c, env, n, applicable, maxp, achieved, target, ratio,
-                                           cond, gate, met, share)
-        return crits
+        return {c.id: score_criterion(c, env, n, hit) for c in self.rules.criteria}
 
     def fire(self, valid: ValidInputs, as_of: np.ndarray | None = None,
              chunk: int = 32) -> np.ndarray:
