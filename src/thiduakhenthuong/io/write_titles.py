@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..engine.titled import TitleResult
 from ..explain.render_titles import Labels
-from ..report.rules_used import overrides_frame, rules_used_frame
-from .write import safe_frame
+from ..report.rules_used import rules_used_frame
+from .write import overrides_frame, safe_frame
 
 
 def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:

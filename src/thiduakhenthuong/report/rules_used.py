@@ -57,18 +57,3 @@ def rules_used_frame(model: Any, params: dict[str, Any], lang: str = "vi") -> pd
                          columns=list(_HEADERS_VI))
     return frame if lang == "en" else frame.rename(columns=_HEADERS_VI)
 
-
-def overrides_frame(res: Any, lang: str = "vi") -> pd.DataFrame:
-    """The council's overrides beside the rules' outcomes (empty when there are none)."""
-    cols = {"subject_id": "Mã", "decision": "Nội dung điều chỉnh", "rule_value": "Theo quy tắc",
-            "final_value": "Quyết định của Hội đồng", "changed": "Thay đổi",
-            "decided_by": "Cơ quan quyết định", "decided_on": "Ngày quyết định",
-            "document": "Số văn bản", "reason": "Lý do", "row": "Dòng"}
-    rows = [{"subject_id": a.override.subject_id, "decision": a.override.decision,
-             "rule_value": a.rule_value, "final_value": a.final_value, "changed": a.changed,
-             "decided_by": a.override.decided_by,
-             "decided_on": a.override.decided_on.isoformat(), "document": a.override.document,
-             "reason": a.override.reason, "row": a.override.row}
-            for a in getattr(res, "overrides", [])]
-    frame = pd.DataFrame(rows, columns=list(cols))
-    return frame if lang == "en" else frame.rename(columns=cols)
