@@ -17,35 +17,14 @@ from rich.markup import escape
 
 from .cli import _console, _Exit, main
 from .errors import RuleError, RuleErrors, TdktError
+from .explain.messages import t
 from .report.bundle import BundleError, make_bundle, read_bundle, write_bundle
 from .report.bundle_compare import Difference, short
 from .report.bundle_verify import Verification, summary_counts, verify_bundle
 
-_TEXT = {
-    "bundle": {"vi": "Gói kiểm toán {path}: {subject}", "en": "Audit bundle {path}: {subject}"},
-    "rerun_on": {"vi": "Chạy lại với quy tắc trong gói, trên dữ liệu {data}",
-                 "en": "Re-run with the bundle's rules on the data {data}"},
-    "error": {"vi": "✗ {text}", "en": "✗ {text}"},
-    "info": {"vi": "ℹ {text}", "en": "ℹ {text}"},
-    "diffs": {"vi": "Khác biệt giữa gói và lần chạy lại ({n}, ở {m} mục):",
-              "en": "Differences between the bundle and the re-run ({n}, in {m} items):"},
-    "changed": {"vi": "{where}: trong gói {a} → chạy lại {b}",
-                "en": "{where}: bundle {a} → re-run {b}"},
-    "missing": {"vi": "{where}: có trong gói{a}, không có khi chạy lại",
-                "en": "{where}: in the bundle{a}, absent from the re-run"},
-    "added": {"vi": "{where}: không có trong gói, có khi chạy lại{b}",
-              "en": "{where}: not in the bundle, present in the re-run{b}"},
-    "param_prefix": {"vi": "tham số của kỳ: ", "en": "parameter of the period: "},
-    "more": {"vi": "… và {n} khác biệt khác (xem đủ bằng -o verify.json)",
-             "en": "… and {n} more differences (all of them with -o verify.json)"},
-    "identical": {"vi": "trùng khớp", "en": "identical"},
-    "not_identical": {"vi": "KHÔNG trùng khớp: {n} khác biệt, {e} lỗi",
-                      "en": "NOT identical: {n} differences, {e} errors"},
-}
-
 
 def _t(key: str, lang: str, **kw: Any) -> str:
-    return _TEXT[key]["en" if lang == "en" else "vi"].format(**kw)
+    return t(f"verify_{key}", lang, **kw)
 
 
 def write_cli_bundle(path: str, job: Any, result: Any, rules: str, data: str, err: Console,

@@ -109,6 +109,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "title_totals": {"vi": "{title}: đề nghị {proposed}, đủ điều kiện {eligible}, không đủ {not_eligible}, chưa xác định {unknown}; tiền thưởng {prize} đồng",
                      "en": "{title}: proposed {proposed}, eligible {eligible}, not eligible {not_eligible}, not determinable {unknown}; prizes {prize} VND"},
     "regime": {"vi": "Năm xét {year} — {regime}; ngày quyết định {day}", "en": "Year judged {year} — {regime}; decision date {day}"},
+    # tdkt verify
+    "verify_bundle": {"vi": "Gói kiểm toán {path}: {subject}",
+                      "en": "Audit bundle {path}: {subject}"},
+    "verify_rerun_on": {"vi": "Chạy lại với quy tắc trong gói, trên dữ liệu {data}",
+                 "en": "Re-run with the bundle's rules on the data {data}"},
+    "verify_error": {"vi": "✗ {text}", "en": "✗ {text}"},
+    "verify_info": {"vi": "ℹ {text}", "en": "ℹ {text}"},
+    "verify_diffs": {"vi": "Khác biệt giữa gói và lần chạy lại ({n}, ở {m} mục):",
+              "en": "Differences between the bundle and the re-run ({n}, in {m} items):"},
+    "verify_changed": {"vi": "{where}: trong gói {a} → chạy lại {b}",
+                "en": "{where}: bundle {a} → re-run {b}"},
+    "verify_missing": {"vi": "{where}: có trong gói{a}, không có khi chạy lại",
+                "en": "{where}: in the bundle{a}, absent from the re-run"},
+    "verify_added": {"vi": "{where}: không có trong gói, có khi chạy lại{b}",
+              "en": "{where}: not in the bundle, present in the re-run{b}"},
+    "verify_param_prefix": {"vi": "tham số của kỳ: ", "en": "parameter of the period: "},
+    "verify_more": {"vi": "… và {n} khác biệt khác (xem đủ bằng -o verify.json)",
+             "en": "… and {n} more differences (all of them with -o verify.json)"},
+    "verify_identical": {"vi": "trùng khớp", "en": "identical"},
+    "verify_not_identical": {"vi": "KHÔNG trùng khớp: {n} khác biệt, {e} lỗi",
+                      "en": "NOT identical: {n} differences, {e} errors"},
 }
 
 
