@@ -38,11 +38,11 @@ import numpy as np
 import pandas as pd
 
 import thiduakhenthuong as tdkt
-from thiduakhenthuong.engine.inputs import validate
-from thiduakhenthuong.engine.params import resolve
-from thiduakhenthuong.engine.scoring import check_totals, score_columns
-from thiduakhenthuong.io.read import read_table
-from thiduakhenthuong.rules_api import Rules
+from thiduakhenthuong.tables.validate import validate
+from thiduakhenthuong.core.params import resolve
+from thiduakhenthuong.jobs.scoring.engine import check_totals, score_columns
+from thiduakhenthuong.tables.read import read_table
+from thiduakhenthuong.jobs.scoring.api import Rules
 from thiduakhenthuong.select.ranking import rank_units
 
 ROOT = Path(__file__).resolve().parents[1]

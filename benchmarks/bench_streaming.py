@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_scoring import RULES_DIR, make_units  # noqa: E402
 
-from thiduakhenthuong import evaluate_titles  # noqa: E402
-from thiduakhenthuong.delegates_api import evaluate_delegates  # noqa: E402
-from thiduakhenthuong.model.load import read_rule_set  # noqa: E402
-from thiduakhenthuong.rules_api import Rules  # noqa: E402
-from thiduakhenthuong.stream import network as netmod  # noqa: E402
+from thiduakhenthuong import evaluate_titles# noqa: E402
+from thiduakhenthuong.jobs.conferences.api import evaluate_delegates# noqa: E402
+from thiduakhenthuong.rulebook.load import read_rule_set# noqa: E402
+from thiduakhenthuong.jobs.scoring.api import Rules# noqa: E402
+from thiduakhenthuong.stream import network as netmod# noqa: E402
 
 
 def unregistered_rules() -> Rules:
@@ -103,7 +103,7 @@ def main() -> None:
     print(f"column-wise {t_cols:.3f} s, durable {t_rete:.3f} s ({facts:,} facts), "
           f"identical: {da.to_json() == db.to_json()}")
 
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     print(f"== monitor: {args.held:,} units held, then {args.posts} posts timed")
     held = make_units(args.held, seed=7)
     records = held.to_dict("records")

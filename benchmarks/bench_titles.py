@@ -43,11 +43,11 @@ import numpy as np
 import pandas as pd
 
 from thiduakhenthuong import evaluate_titles, load_title_rules
-from thiduakhenthuong.engine.params import ResolvedParameter
-from thiduakhenthuong.engine.title_inputs import split_years
-from thiduakhenthuong.engine.titles import run_titles
-from thiduakhenthuong.io.read import read_table
-from thiduakhenthuong.model.titles import expand_attested
+from thiduakhenthuong.core.params import ResolvedParameter
+from thiduakhenthuong.tables.history import split_years
+from thiduakhenthuong.jobs.titles.engine import run_titles
+from thiduakhenthuong.tables.read import read_table
+from thiduakhenthuong.tables.attested import expand_attested
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "rules" / "titles"

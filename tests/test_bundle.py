@@ -12,12 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import thiduakhenthuong as tdkt
-from thiduakhenthuong.cli import main
-from thiduakhenthuong.report.bundle import (BundleError, canonical, make_bundle, read_bundle,
-                                            safe_relative, write_bundle)
-from thiduakhenthuong.report.bundle_compare import compare
-from thiduakhenthuong.report.bundle_run import run_job
-from thiduakhenthuong.report.bundle_verify import Verification, verify_bundle
+from thiduakhenthuong.cli.main import main
+from thiduakhenthuong.audit.bundle import BundleError, canonical, make_bundle, read_bundle, safe_relative, write_bundle
+from thiduakhenthuong.audit.compare import compare
+from thiduakhenthuong.audit.run import run_job
+from thiduakhenthuong.audit.verify import Verification, verify_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,12 +6,12 @@ import unicodedata
 import pytest
 from click.testing import CliRunner
 
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 from thiduakhenthuong.errors import RuleError
 from thiduakhenthuong.expr import parse
-from thiduakhenthuong.model.rules import Localized
-from thiduakhenthuong.report.catalogue import build_catalogue, compare_catalogue
-from thiduakhenthuong.report.catalogue_expr import NameBook, NameEntry, readable
+from thiduakhenthuong.core.models import Localized
+from thiduakhenthuong.render.catalogue.build import build_catalogue, compare_catalogue
+from thiduakhenthuong.render.catalogue.expr import NameBook, NameEntry, readable
 
 from conftest import ROOT
 
@@ -50,7 +50,8 @@ def test_committed_catalogue_is_up_to_date(tmp_path):
 
 
 def test_walks_every_rule_set_and_indexes_version_and_hash(cat):
-    from thiduakhenthuong.model.load import read_rule_set, version_hash
+    from thiduakhenthuong.rulebook.load import read_rule_set
+    from thiduakhenthuong.rulebook.source import version_hash
     assert [e.source for e in cat.entries] == [
         "rules/lao-cai-2023", "rules/thai-nguyen-2019", "rules/titles/regime-2003",
         "rules/titles/regime-2022"]

@@ -4,7 +4,7 @@ import sys
 
 from click.testing import CliRunner
 
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 
 from conftest import BAD, FIXTURE, RULES
 

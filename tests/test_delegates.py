@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thiduakhenthuong.delegates_api import check_plans, evaluate_delegates
+from thiduakhenthuong.jobs.conferences.api import check_plans, evaluate_delegates
 
 RULES = Path(__file__).resolve().parents[1] / "rules" / "thai-nguyen-2019"
 FORM = "Hội nghị điển hình tiên tiến trong hoạt động nhân đạo"

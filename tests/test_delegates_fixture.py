@@ -7,8 +7,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from thiduakhenthuong.cli import main
-from thiduakhenthuong.delegates_api import check_plans, evaluate_delegates
+from thiduakhenthuong.cli.main import main
+from thiduakhenthuong.jobs.conferences.api import check_plans, evaluate_delegates
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules" / "thai-nguyen-2019"

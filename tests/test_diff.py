@@ -13,11 +13,11 @@ import yaml
 from click.testing import CliRunner
 
 from thiduakhenthuong import evaluate_titles, load_rules
-from thiduakhenthuong.cli import main
-from thiduakhenthuong.delegates_api import evaluate_delegates
-from thiduakhenthuong.report.diff import diff_rule_sets, rule_kind
-from thiduakhenthuong.report.diff_model import Diff
-from thiduakhenthuong.report.diff_write import write_diff
+from thiduakhenthuong.cli.main import main
+from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
+from thiduakhenthuong.diff.compare import diff_rule_sets, rule_kind
+from thiduakhenthuong.diff.model import Diff
+from thiduakhenthuong.diff.write import write_diff
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORING = ROOT / "rules" / "lao-cai-2023"
@@ -266,7 +266,7 @@ def test_cli_in_english_with_every_output(variant, tmp_path):
 
 def test_terminal_rendering_of_the_regimes(regimes):
     from rich.console import Console
-    from thiduakhenthuong.report.diff_render import header_lines, render
+    from thiduakhenthuong.diff.render import header_lines, render
     assert any("outside its declared years" in line for line in header_lines(regimes, "en"))
     console = Console(width=200, record=True, no_color=True)
     for part in render(regimes, "vi", limit=5):

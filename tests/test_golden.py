@@ -9,7 +9,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 
 from golden_cases import CASES, ROOT, read_golden, transcript, write_golden
 

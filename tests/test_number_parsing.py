@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import given, settings, strategies as st
 
-from thiduakhenthuong.engine.inputs import _number, parse_numbers
+from thiduakhenthuong.tables.validate import _number, parse_numbers
 
 cells = st.one_of(st.text(alphabet="0123456789.,' %-+\u00a0eE", max_size=12),
                   st.integers(-10**9, 10**9), st.floats(allow_nan=True, allow_infinity=False),

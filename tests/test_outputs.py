@@ -1,14 +1,15 @@
 import openpyxl
 import pandas as pd
 
-from thiduakhenthuong.io.write import neutralise, write_result
+from thiduakhenthuong.render.workbook import neutralise
+from thiduakhenthuong.jobs.scoring.workbook import write_result
 
 from conftest import FIXTURE
 
 
 def _hostile(rules):
     # Without a unit registry the names come from the file, so hostile text reaches the output.
-    from thiduakhenthuong.rules_api import Rules
+    from thiduakhenthuong.jobs.scoring.api import Rules
     rules = Rules(rules.model.model_copy(update={"units": None}), rules.source, rules.path)
     df = pd.read_csv(FIXTURE / "units.csv", dtype=str, keep_default_na=False)
     df["Tên đơn vị"] = df["Tên đơn vị"].astype(object)

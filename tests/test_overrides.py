@@ -6,7 +6,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from thiduakhenthuong import evaluate_titles, load_rules
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 from thiduakhenthuong.select.overrides import apply_overrides
 
 COUNCIL = {"Hội đồng": "Hội đồng TĐKT Hội CTĐ tỉnh Lào Cai", "Ngày quyết định": "20/01/2025",

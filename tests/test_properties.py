@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from thiduakhenthuong.engine.recheck import recheck_criterion
+from thiduakhenthuong.jobs.scoring.recheck import recheck_criterion
 
 from conftest import RULES
 import thiduakhenthuong as tdkt

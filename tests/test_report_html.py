@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from markupsafe import escape
 
 import thiduakhenthuong as tdkt
-from thiduakhenthuong.cli import main
-from thiduakhenthuong.delegates_api import evaluate_delegates
-from thiduakhenthuong.report.html import render_html
-from thiduakhenthuong.rules_api import Rules
-from thiduakhenthuong.titles_api import evaluate_titles
+from thiduakhenthuong.cli.main import main
+from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
+from thiduakhenthuong.render.html import render_html
+from thiduakhenthuong.jobs.scoring.api import Rules
+from thiduakhenthuong.jobs.titles.api import evaluate_titles
 
 from conftest import FIXTURE, ROOT
 

@@ -23,7 +23,7 @@ def test_shipped_rules_cover_all_twelve_targets(rules):
 
 
 def test_weights_sum_to_base_max(rules):
-    from thiduakhenthuong.engine.params import resolve
+    from thiduakhenthuong.core.params import resolve
     p = resolve(rules.model, rules.model.meta.period.as_of)
     total = sum(p[c.max_points.text()].value for c in rules.model.criteria)
     assert total == rules.model.meta.base_max == 100
@@ -109,7 +109,7 @@ def test_dated_parameter_read_as_of(tmp_path):
                  "    basis: from the letter (300,000 VND or more per package)\n"
                  "    values: [{from: 2023-01-01, value: 300000}, {from: 2024-01-01, value: 400000}]")
     r = tdkt.load_rules(d)
-    from thiduakhenthuong.engine.params import resolve
+    from thiduakhenthuong.core.params import resolve
     import datetime as dt
     assert resolve(r.model, dt.date(2023, 12, 31))["t03_min_gift_value"].value == 300000
     assert resolve(r.model, dt.date(2024, 1, 1))["t03_min_gift_value"].value == 400000

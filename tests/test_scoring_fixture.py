@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from thiduakhenthuong.engine.recheck import recheck_criterion
+from thiduakhenthuong.jobs.scoring.recheck import recheck_criterion
 
 from conftest import BAD, FIXTURE
 

@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from thiduakhenthuong import evaluate_titles, load_rules
-from thiduakhenthuong.delegates_api import evaluate_delegates, load_delegate_rules
-from thiduakhenthuong.io.read import header_key, header_map
-from thiduakhenthuong.model.titles import expand_attested
+from thiduakhenthuong.jobs.conferences.api import evaluate_delegates, load_delegate_rules
+from thiduakhenthuong.tables.read import header_key, header_map
+from thiduakhenthuong.tables.attested import expand_attested
 from thiduakhenthuong.stream import network as netmod
-from thiduakhenthuong.titles_api import load_title_rules
+from thiduakhenthuong.jobs.titles.api import load_title_rules
 
 needs_durable = pytest.mark.skipif(not netmod.AVAILABLE, reason=netmod.UNAVAILABLE_REASON)
 SETTINGS = settings(max_examples=25, deadline=None,
@@ -149,7 +149,7 @@ def _decisions(res) -> dict:
 @settings(max_examples=4, deadline=None)
 @given(st.integers(1, 15), st.randoms(use_true_random=False))
 def test_facts_in_any_order_end_where_the_batch_ends(chunk, rnd):
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     facts = _facts_of(SCORING_FRAME, chunk)
     rnd.shuffle(facts)
     mon = Monitor(SCORING)
@@ -160,7 +160,7 @@ def test_facts_in_any_order_end_where_the_batch_ends(chunk, rnd):
 
 @needs_durable
 def test_the_latest_reporting_date_wins_whatever_the_posting_order():
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     q2 = {"unit_id": "bat_xat", "as_of": "2023-06-30", "blood_units": 100}
     q3 = {"unit_id": "bat_xat", "as_of": "2023-09-30", "blood_units": 300}
     a, b = Monitor(SCORING), Monitor(SCORING)
@@ -172,7 +172,7 @@ def test_the_latest_reporting_date_wins_whatever_the_posting_order():
 
 @needs_durable
 def test_pace_alert_fires_once_from_its_date_and_never_on_missing_figures():
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     mon = Monitor(SCORING)
     early = mon.post({"unit_id": "tx_sa_pa", "as_of": "2023-06-30", "blood_units_target": 1000,
                       "blood_units": 100})
@@ -193,7 +193,7 @@ def test_pace_alert_fires_once_from_its_date_and_never_on_missing_figures():
 
 @needs_durable
 def test_changes_report_entry_class_and_rank_with_traces():
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     mon = Monitor(SCORING)
     rows = SCORING_FRAME.to_dict("records")
     first = mon.post({k: v for k, v in rows[0].items() if v != ""})
@@ -217,7 +217,7 @@ def test_changes_report_entry_class_and_rank_with_traces():
 
 @needs_durable
 def test_export_and_restore_resume_without_losing_facts_or_repeating_alerts():
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     facts = _facts_of(SCORING_FRAME, 6)
     whole = Monitor(SCORING)
     for f in facts:
@@ -240,7 +240,7 @@ def test_export_and_restore_resume_without_losing_facts_or_repeating_alerts():
 
 @needs_durable
 def test_facts_are_checked_against_the_rule_model():
-    from thiduakhenthuong.stream.monitor import FactError, Monitor, UnknownFieldError
+    from thiduakhenthuong.jobs.scoring.monitor import FactError, Monitor, UnknownFieldError
     mon = Monitor(SCORING)
     with pytest.raises(UnknownFieldError) as e:
         mon.post({"unit_id": "tx_sa_pa", "blood_unit": 3})
@@ -292,7 +292,7 @@ def test_action_exceptions_are_raised_to_the_caller():
 
 @pytest.mark.skipif(netmod.AVAILABLE, reason="durable-rules imports here")
 def test_without_durable_rules_streaming_says_why_and_the_batch_engine_works():
-    from thiduakhenthuong.stream.monitor import Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import Monitor
     with pytest.raises(netmod.StreamingUnavailable, match="Python 3.12 or older"):
         Monitor("rules/lao-cai-2023")
     assert SCORING.score(SCORING_CSV).scored == 11
@@ -315,7 +315,7 @@ def test_the_documented_example_streams_the_year_and_ends_at_the_batch(capsys):
 
 @needs_durable
 def test_posting_many_at_once_equals_posting_one_by_one():
-    from thiduakhenthuong.stream.monitor import FactError, Monitor
+    from thiduakhenthuong.jobs.scoring.monitor import FactError, Monitor
     facts = _facts_of(SCORING_FRAME, 9)
     one, many = Monitor(SCORING), Monitor(SCORING)
     for f in facts:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from thiduakhenthuong import evaluate_titles
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 from thiduakhenthuong.errors import RuleError
 
 RULES = Path(__file__).resolve().parents[1] / "rules" / "titles"

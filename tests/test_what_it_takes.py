@@ -3,7 +3,7 @@ cheaper single step would have."""
 import pandas as pd
 
 from thiduakhenthuong import load_rules
-from thiduakhenthuong.io.read import header_key, header_map
+from thiduakhenthuong.tables.read import header_key, header_map
 
 RULES = load_rules("rules/lao-cai-2023")
 DATA = "fixtures/lao-cai-2023/units.csv"

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from thiduakhenthuong.cli import main
+from thiduakhenthuong.cli.main import main
 
 JOBS = {
     "score": (["score", "rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv"],

@@ -14,8 +14,8 @@ import hashlib
 from pathlib import Path
 
 from thiduakhenthuong import load_rules
-from thiduakhenthuong.io.read import header_key, header_map
-from thiduakhenthuong.stream.monitor import Monitor
+from thiduakhenthuong.tables.read import header_key, header_map
+from thiduakhenthuong.jobs.scoring.monitor import Monitor
 
 ROOT = Path(__file__).resolve().parents[2]
 QUARTERS = ["2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31"]

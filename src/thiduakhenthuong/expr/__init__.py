@@ -1,6 +1,6 @@
 """The rule expression language: a small whitelist parsed into the library's own AST.
 
->>> from thiduakhenthuong.expr import parse
+
 >>> sorted(parse("min(achieved / target, 1) >= 0.9").names())
 ['achieved', 'target']
 """

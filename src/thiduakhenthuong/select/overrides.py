@@ -14,10 +14,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from ..engine.inputs import validate
-from ..engine.results import Localized, Override, OverrideApplied, Problem, RejectedRow
-from ..io.read import read_table
-from ..model.rules import InputField
+from ..tables.validate import validate
+from ..core.models import Localized
+from ..core.trace import Override, OverrideApplied, Problem, RejectedRow
+from ..tables.read import read_table
+from ..rulebook.base import InputField
 
 _TITLE_VALUES = ("proposed", "not_proposed")
 
@@ -137,7 +138,7 @@ def apply_overrides(res: Any, overrides: list[Override] | Any
     rejected: list[RejectedRow] = []
     if not (isinstance(overrides, list) and all(isinstance(o, Override) for o in overrides)):
         overrides, rejected = read_overrides(overrides)
-    from ..engine.scored import ScoreResult
+    from ..jobs.scoring.result import ScoreResult
     if isinstance(res, ScoreResult):
         done, bad = apply_score_overrides(res, overrides)
     else:

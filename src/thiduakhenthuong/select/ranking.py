@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.rules import RuleSet
+from ..jobs.scoring.model import RuleSet
 
 
 @dataclass

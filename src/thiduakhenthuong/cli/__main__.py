@@ -1,0 +1,4 @@
+"""``python -m thiduakhenthuong.cli``."""
+from . import main
+
+main()

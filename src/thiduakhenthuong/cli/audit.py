@@ -1,0 +1,113 @@
+"""Command line for audit bundles: ``tdkt verify BUNDLE [DATA]``, and the ``--bundle`` writer the
+batch commands call.
+
+Exit codes of ``verify``: 0 identical; 1 the bundle was edited, the input changed, the re-run
+failed or a result differs; 2 the bundle or the data cannot be read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from .main import _console, _Exit, main
+from ..errors import RuleError, RuleErrors, TdktError
+from ..render.phrases import t
+from ..audit.bundle import BundleError, make_bundle, read_bundle, write_bundle
+from ..audit.compare import Difference, short
+from ..audit.verify import Verification, summary_counts, verify_bundle
+
+
+def _t(key: str, lang: str, **kw: Any) -> str:
+    return t(f"verify_{key}", lang, **kw)
+
+
+def write_cli_bundle(path: str, job: Any, result: Any, rules: str, data: str, err: Console,
+                     elapsed: float | None = None,
+                     scores: tuple[str, str] | None = None) -> None:
+    """Write the audit bundle of a finished command (``--bundle PATH``); usage errors exit 2.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from thiduakhenthuong.audit.bundle import read_bundle
+    >>> from thiduakhenthuong.jobs.conferences.options import DelegatesJob
+    >>> from thiduakhenthuong.audit.run import run_job
+    >>> args = ("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
+    >>> res = run_job(DelegatesJob(level="co_so"), *args)
+    >>> p = Path(tempfile.mkdtemp()) / "d.tdkt.json"
+    >>> write_cli_bundle(str(p), DelegatesJob(level="co_so"), res, *args, _console(), 0.5)
+    → ...d.tdkt.json
+    >>> read_bundle(p).run.elapsed_seconds
+    0.5
+    """
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    started = now - dt.timedelta(seconds=elapsed) if elapsed is not None else now
+    try:
+        bundle = make_bundle(job, result, rules, data, scores=scores, started_at=started,
+                             elapsed=round(elapsed, 6) if elapsed is not None else None)
+        p = write_bundle(bundle, path)
+    except (BundleError, OSError, RuleError, RuleErrors) as e:
+        raise _Exit(f"cannot write the audit bundle {path}: {e}") from None
+    err.print(escape(f"→ {p}"))
+
+
+def _difference_line(d: Difference, lang: str) -> str:
+    where = (_t("param_prefix", lang) if d.section == "parameters" else "") + d.path
+    if d.change == "changed":
+        return _t(d.change, lang, where=where, a=short(d.recorded), b=short(d.rerun))
+    # A whole unit or decision appearing or vanishing is named by its path; its content would
+    # only be noise on one line.
+    value = d.recorded if d.change == "missing" else d.rerun
+    shown = "" if isinstance(value, (dict, list)) else f" ({short(value)})"
+    return _t(d.change, lang, where=where, a=shown, b=shown)
+
+
+def _print_verification(v: Verification, path: str, lang: str, limit: int, out: Console) -> None:
+    """Everything found, errors first, then at most ``limit`` differences and the verdict."""
+    out.print(escape(_t("bundle", lang, path=path, subject=v.bundle)))
+    out.print(escape(_t("rerun_on", lang, data=v.data)))
+    for f in sorted(v.findings, key=lambda f: f.severity != "error"):
+        out.print(escape(_t(f.severity, lang, text=f.message.get(lang))))
+    counts = summary_counts(v)
+    if v.differences:
+        out.print(escape(_t("diffs", lang, n=counts["differences"], m=counts["subjects"])))
+        for d in v.differences[:limit]:
+            out.print("  " + escape(_difference_line(d, lang)))
+        if len(v.differences) > limit:
+            out.print("  " + escape(_t("more", lang, n=len(v.differences) - limit)))
+    out.print("[bold]" + escape(_t("identical", lang) if v.identical else _t(
+        "not_identical", lang, n=counts["differences"], e=counts["errors"])) + "[/bold]")
+
+
+@main.command()
+@click.argument("bundle_path", metavar="BUNDLE")
+@click.argument("data", required=False)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="print at most N differences")
+@click.option("-o", "--output", help="write the whole verification as JSON")
+def verify(bundle_path: str, data: str | None, lang: str, limit: int, output: str | None) -> None:
+    """Re-run the job recorded in BUNDLE with the rules it carries, on DATA (default: the
+    recorded input), and report "identical" or each difference. Exit 0 identical, 1 different,
+    2 unreadable bundle or data."""
+    out, err = _console(), _console(stderr=True)
+    try:
+        bundle = read_bundle(bundle_path)
+        with err.status(f"verifying {bundle_path} ..."):
+            v = verify_bundle(bundle, data)
+    except BundleError as e:
+        raise _Exit(str(e)) from None
+    except TdktError as e:
+        raise _Exit(f"cannot verify {bundle_path}: {e}") from None
+    _print_verification(v, bundle_path, lang, limit, out)
+    if output:
+        p = Path(output)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(v.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        err.print(escape(f"→ {p}"))
+    sys.exit(0 if v.identical else 1)

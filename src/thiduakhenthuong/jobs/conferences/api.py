@@ -1,0 +1,116 @@
+"""Public entry points for advanced-model conferences: delegate selection and plan checks."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+import numpy as np
+from .trace import PlanReport
+from .engine import select
+from ...tables.validate import validate
+from ...core.params import ResolvedParameter
+from .plans import check_plan_rows, check_report_rows
+from ...errors import RuleError
+from ...tables.read import read_named_table
+from .model import DelegateRuleSet
+from ...rulebook.load import read_rule_set
+from ...rulebook.source import version_hash
+from ...rulebook.base import Table
+from ...tables.attested import expand_attested
+from .result import DelegateResult
+
+
+def load_delegate_rules(path: str | Path) -> tuple[DelegateRuleSet, str]:
+    """A conference (delegate) rule set and its version hash.
+
+    >>> load_delegate_rules("rules/thai-nguyen-2019")[0].meta.id
+    'thai-nguyen-2019'
+    """
+    model, src = read_rule_set(Path(path))
+    if not isinstance(model, DelegateRuleSet):
+        raise RuleError("not a conference rule set (meta.kind must be 'delegates')",
+                        file=str(path))
+    return model, version_hash(src)
+
+
+def _params(model: DelegateRuleSet, as_of: dt.date | None) -> dict[str, ResolvedParameter]:
+    day = as_of or max(v.from_ for p in model.parameters.values() for v in p.values)
+    out = {}
+    for name, p in model.parameters.items():
+        dv = p.as_of(day)
+        out[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
+    return out
+
+
+def _validated(data: Any, fields: dict, table: Table, key: str, required: bool, checks=()):
+    """The named table read and validated, or None when it is optional and absent."""
+    raw = read_named_table(data, key, table.sheet, table.file, expand_attested(fields), required)
+    if raw is None:
+        return None
+    valid = validate(raw, SimpleNamespace(inputs=expand_attested(fields), checks=list(checks),
+                                          units=None))
+    return raw, valid
+
+
+def evaluate_delegates(rules: str | Path, data: Any, level: str,
+                       as_of: dt.date | None = None, engine: str = "columns") -> DelegateResult:
+    """Decide who may be a delegate to the ``level`` conferences in ``data`` (a workbook, a
+    directory of CSV files, or ``{"candidates": ...}``) and select them within the caps.
+    ``engine``: 'columns' (batch) or 'rete' (standards matched on the durable-rules network)."""
+    model, h = load_delegate_rules(rules)
+    if level not in [x.id for x in model.levels]:
+        raise ValueError(f"unknown level '{level}'; levels: "
+                         + ", ".join(x.id for x in model.levels))
+    params = _params(model, as_of)
+    raw, valid = _validated(data, model.inputs, model.meta.candidates, "candidates", True,
+                            model.checks)
+    role = {f.role: name for name, f in model.inputs.items() if f.role}
+    keep = valid.columns[role["level"]] == level
+    cols = {k: v[keep] for k, v in valid.columns.items()}
+    attested = [n for n, f in model.inputs.items() if f.type == "attested"]
+    known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
+             for a in attested}
+    decide = None
+    if engine == "rete":
+        from ...stream.tri import tri_on_network
+
+        def on_network(items, envs, n, _h=h):
+            return tri_on_network("standards", _h, items, envs, {}, n)
+        decide = on_network
+    elif engine != "columns":
+        raise ValueError(f"unknown engine '{engine}' (columns or rete)")
+    sel = select(model, params, cols, known, level, decide=decide)
+    return DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
+                          valid.rows[keep], sel, int((~keep).sum()), known)
+
+
+def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> PlanReport:
+    """Check every chapter's conference plan (and report dates, where the data has them).
+
+    >>> rep = check_plans("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
+    >>> rep.checked > 0
+    True
+    """
+    model, _ = load_delegate_rules(rules)
+    params = _params(model, None)
+    raw, valid = _validated(data, model.plan_inputs, model.meta.plans, "plans", True)
+    findings = check_plan_rows(model, params, valid.columns, valid.rows)
+    rejected, notices = list(valid.rejected), list(valid.notices)
+    reports_checked, deadline = 0, None
+    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
+    if rep is not None:
+        rraw, rvalid = rep
+        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, report_level)
+        rejected += [r.model_copy(update={"table": "reports"}) for r in rvalid.rejected]
+        reports_checked = len(rvalid.rows)
+        lv = model.level(report_level)
+        deadline = params[lv.reports_by].value if lv.reports_by else None
+    key = next(n for n, f in model.plan_inputs.items() if f.role == "key")
+    flagged = {f.chapter_id for f in findings}
+    compliant = sorted(str(x) for x in valid.columns[key] if str(x) not in flagged)
+    return PlanReport(ruleset_id=model.meta.id, source=raw.source, rows_in=valid.rows_in,
+                      checked=len(valid.rows), rejected_count=len(rejected),
+                      findings=sorted(findings, key=lambda f: (f.row, f.code)),
+                      compliant=compliant, reports_checked=reports_checked,
+                      report_deadline=deadline, rejected=rejected, warnings=notices)

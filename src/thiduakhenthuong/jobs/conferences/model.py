@@ -1,0 +1,96 @@
+"""Typed rule model for advanced-model conferences (Hội nghị điển hình tiên tiến): who may be a
+delegate, how many, in which groups, and what a conference plan must look like.
+
+Shares the expression language, parameters, documents, citations and the title rules' checks
+(three-valued, attested evidence) and merit keys.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from ...rulebook.base import Citation, Document, InputField, Parameter, RowCheck
+from ...core.models import Localized, _Strict
+from ...rulebook.base import Check, MeritKey, Table
+
+
+class Window(_Strict):
+    """Dates a conference of this level must fall within (parameters, inclusive)."""
+    start: str = Field(description="date parameter: first allowed day")
+    end: str = Field(description="date parameter: last allowed day")
+    cite: Citation
+
+
+class Level(_Strict):
+    """One level of conference (grassroots, district, province)."""
+    id: str
+    title: Localized
+    form: Localized = Field(description="the exact name the conference must carry")
+    form_cite: Citation
+    max_hours: str = Field(description="parameter: longest allowed length in hours")
+    length_cite: Citation
+    window: Window
+    combined_window: Optional[Window] = Field(
+        default=None, description="window when combined with the year-end review, if allowed")
+    cap: str = Field(description="parameter: most delegates")
+    cap_cite: Citation
+    next_level: Optional[str] = None
+    reports_by: Optional[str] = Field(default=None, description="date parameter: report deadline"
+                                                                " (last allowed day)")
+    report_cite: Optional[Citation] = None
+
+
+class ProgrammeItem(_Strict):
+    """An agenda item, in the required order."""
+    id: str
+    title: Localized
+    cite: Citation
+    required: bool = Field(default=False, description="missing it is an error, not a warning")
+
+
+class Group(_Strict):
+    """A composition group (thành phần) of delegates and its seats."""
+    id: str
+    title: Localized
+    cite: Citation
+    held_to_standards: bool = True
+    min_share: Optional[str] = Field(default=None, description="parameter: least share of the "
+                                                               "cap reserved for this group")
+    max_share: Optional[str] = Field(default=None, description="parameter: most share of the cap")
+    basis: Optional[str] = None
+
+
+class DelegateMeta(_Strict):
+    kind: Literal["delegates"]
+    id: str
+    version: str
+    title: Localized
+    documents: list[Document] = Field(default_factory=list)
+    period_start: str = Field(description="date parameter: achievements counted from")
+    period_end: str = Field(description="date parameter: achievements counted to")
+    candidates: Table
+    plans: Table
+    reports: Table
+    basis: str = Field(min_length=3)
+
+
+class DelegateRuleSet(_Strict):
+    meta: DelegateMeta
+    inputs: dict[str, InputField] = Field(description="candidates table")
+    plan_inputs: dict[str, InputField]
+    report_inputs: dict[str, InputField]
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    levels: list[Level] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1)
+    programme: list[ProgrammeItem] = Field(min_length=1)
+    standards: list[Check] = Field(min_length=1, description="eligibility checks for groups held "
+                                                             "to the standards")
+    keys: list[MeritKey] = Field(min_length=1, description="merit order, best first")
+    checks: list[RowCheck] = Field(default_factory=list)
+
+    def level(self, lid: str) -> Level:
+        return next(x for x in self.levels if x.id == lid)
+
+    def group(self, gid: str) -> Group:
+        return next(x for x in self.groups if x.id == gid)

@@ -1,0 +1,238 @@
+"""A scoring run's result: columns kept as computed, typed per-unit traces built on demand."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Iterator
+import numpy as np
+import pandas as pd
+from .model import Criterion, RuleSet
+from ...tables.validate import ValidInputs
+from ...core.params import ResolvedParameter
+from .trace import AwardDecision, ClassGap, CriterionTrace, DeductionTrace, ScoreReport, TieBreak, UnitResult, VetoTrace
+from ...core.trace import Notice, ParameterUse, RejectedRow
+from .engine import ScoreColumns
+from .what_it_takes import what_it_takes
+from ...core.jsonable import plain
+
+
+class ScoreResult:
+    """Result of :meth:`Rules.score`: ranked units with explanations, rejected rows, warnings.
+
+    >>> import thiduakhenthuong as tdkt
+    >>> res = tdkt.load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
+    >>> res.rows_in == res.scored + len(res.rejected)
+    True
+    """
+
+    def __init__(self, rules: RuleSet, ruleset_hash: str, params: dict[str, ResolvedParameter],
+                 as_of: dt.date, source: str, valid: ValidInputs, cols: ScoreColumns,
+                 notices: list[Notice]):
+        self.rules = rules
+        self.ruleset_hash = ruleset_hash
+        self.params = params
+        self.as_of = as_of
+        self.source = source
+        self.valid = valid
+        self.cols = cols
+        self.warnings = notices
+        self.rejected: list[RejectedRow] = valid.rejected
+        self.overrides: list = []  # council decisions beside the rules' (select.overrides)
+        self.rows_in = valid.rows_in
+        self.scored = len(valid)
+        self._key = next(n for n, f in rules.inputs.items() if f.role == "key")
+        self._roles = {f.role: n for n, f in rules.inputs.items() if f.role}
+        self._index = {uid: i for i, uid in enumerate(valid.columns[self._key])}
+        # Parameters behind every unit's class thresholds and bonus cap: the same for all units.
+        self._class_params = sorted(set().union(
+            *[c.min_total.names() for c in rules.classes if c.min_total is not None],
+            rules.meta.bonus_max.names()))
+
+    # --- per-unit access -------------------------------------------------------------------
+    def unit(self, unit_id: str) -> UnitResult:
+        """The explained result of one unit; ``KeyError`` if it was not scored."""
+        return self._unit(self._index[unit_id])
+
+    @property
+    def units(self) -> list[UnitResult]:
+        """All scored units, best overall rank first."""
+        return [self._unit(int(i)) for i in self.cols.ranked.order_overall]
+
+    def __iter__(self) -> Iterator[UnitResult]:
+        return iter(self.units)
+
+    def _param_use(self, name: str, i: int) -> ParameterUse:
+        p = self.params[name]
+        if p.by is None:
+            return ParameterUse(name=name, value=p.value, effective_from=p.effective_from,
+                                basis=p.basis)
+        k = self.valid.columns[p.by][i]
+        v = p.value.get(k, p.value.get("default"))
+        return ParameterUse(name=name, value=v, effective_from=p.effective_from, basis=p.basis,
+                            key=f"{p.by}={k}")
+
+    def _inputs(self, names: set[str], i: int) -> dict[str, Any]:
+        out = {}
+        for nm in sorted(names):
+            f = self.rules.inputs.get(nm)
+            if f is not None:
+                out[nm] = plain(self.valid.columns[nm][i], integer=f.type == "integer")
+        return out
+
+    def _criterion(self, c: Criterion, i: int) -> CriterionTrace:
+        cc = self.cols.criteria[c.id]
+        names: set[str] = set()
+        for node in (c.applies, c.achieved, c.target, c.condition, c.max_points,
+                     *((c.bonus.points_per_step, c.bonus.max) if c.bonus else ())):
+            if node is not None:
+                names |= node.names()
+        applicable = bool(cc.applicable[i])
+        achieved = None if cc.achieved is None else plain(cc.achieved[i])
+        target = None if cc.target is None else plain(cc.target[i])
+        short = None
+        if achieved is not None and target is not None and achieved < target:
+            short = float(target - achieved)
+        return CriterionTrace(
+            id=c.id, title=c.title, cite=c.cite, clause=c.clause, applicable=applicable,
+            inputs=self._inputs(names, i), achieved=achieved, target=target,
+            ratio=float(cc.ratio[i]) if c.achieved is not None else None,
+            condition=None if cc.condition is None else bool(cc.condition[i]),
+            met=bool(cc.met[i]), method=c.scoring.method, formula=formula(c),
+            points=float(cc.points[i]), max_points=float(cc.max_points[i]),
+            bonus=float(cc.bonus[i]), shortfall=short if applicable else None, unit=c.unit,
+            parameters=[self._param_use(nm, i) for nm in sorted(names) if nm in self.params])
+
+    def _unit(self, i: int) -> UnitResult:
+        r, cols, cls = self.rules, self.cols, self.rules.classes
+        col = self.valid.columns
+        crits = [self._criterion(c, i) for c in r.criteria]
+        deds = []
+        for d in r.deductions:
+            raw, capped, mx = cols.deductions[d.id]
+            names = d.points.names() | d.max.names()
+            deds.append(DeductionTrace(
+                id=d.id, title=d.title, cite=d.cite, inputs=self._inputs(names, i),
+                formula=f"min({d.points.text()}, {d.max.text()})", raw_points=float(raw[i]),
+                points=float(capped[i]), max_points=float(mx[i]),
+                parameters=[self._param_use(nm, i) for nm in sorted(names) if nm in self.params]))
+        vetoes = [VetoTrace(id=v.id, title=v.title, cite=v.cite, criterion=v.criterion,
+                            max_class=v.max_class, applied=bool(cols.veto_applied[v.id][i]))
+                  for v in r.vetoes if not cols.criteria[v.criterion].met[i]]
+        rk = cols.ranked
+        awards = [AwardDecision(id=a.id, title=a.title, cite=a.cite, scope=a.scope,
+                                rank=int(rk.rank_group[i] if a.scope == "cluster"
+                                         else rk.rank_overall[i]))
+                  for a in r.awards if cols.awards[a.id][i]]
+        ties = []
+        for up, low, scope, k in rk.ties_of(i):
+            other = low if i == up else up
+            ties.append(TieBreak(scope=scope, other_unit=str(col[self._key][other]),
+                                 position="above" if i == up else "below",
+                                 tied_on=rk.keys[:k], decided_by=rk.keys[k],
+                                 own_value=plain(rk.values[k][i]),
+                                 other_value=plain(rk.values[k][other])))
+        ci = int(cols.class_idx[i])
+        gap = None
+        if ci > 0:
+            nxt = cls[ci - 1]
+            thr = cols.thresholds[ci - 1]
+            need = float(thr[i]) if thr is not None else 0.0
+            blocking = [v.id for v in r.vetoes if cols.veto_applied[v.id][i]] or \
+                [v.id for v in r.vetoes if not cols.criteria[v.criterion].met[i]
+                 and [c.id for c in cls].index(v.max_class) >= ci]
+            unmet = sorted((c for c in crits if c.applicable and not c.met),
+                           key=lambda c: (-(c.max_points - c.points), c.id))
+            short = max(round(need - float(cols.total[i]), 2), 0.0)
+            veto = blocking[0] if blocking else None
+            gap = ClassGap(next_class=nxt.id, next_class_title=nxt.title, points_short=short,
+                           blocked_by_veto=veto, unmet=[c.id for c in unmet],
+                           what_it_takes=what_it_takes(r, crits, short, nxt.id, veto))
+        return UnitResult(
+            unit_id=str(col[self._key][i]),
+            name=_opt(col, self._roles.get("name"), i), cluster=str(rk.group[i]),
+            level=_opt(col, self._roles.get("level"), i), kind=_opt(col, self._roles.get("kind"), i),
+            row=int(self.valid.rows[i]), base=float(cols.base[i]), bonus=float(cols.bonus[i]),
+            bonus_uncapped=float(cols.bonus_uncapped[i]), deduction=float(cols.deduction[i]),
+            total=float(cols.total[i]), class_id=cls[ci].id, class_title=cls[ci].title,
+            class_by_total=cls[int(cols.class_by_total[i])].id,
+            rank_cluster=int(rk.rank_group[i]), rank_overall=int(rk.rank_overall[i]),
+            cluster_size=int(rk.group_size[i]), criteria=crits, deductions=deds, vetoes=vetoes,
+            awards=awards, ties=ties, gap=gap,
+            parameters=[self._param_use(nm, i) for nm in self._class_params])
+
+    # --- whole-run outputs ---------------------------------------------------------------------
+    def to_frame(self, lang: str = "vi") -> pd.DataFrame:
+        """One row per unit, best first: ranks, total, class, points per criterion, awards.
+
+        Built from the columns directly, so it is cheap even for a million units.
+        """
+        c, r, rk = self.cols, self.rules, self.cols.ranked
+        o = rk.order_overall
+        col = self.valid.columns
+        data: dict[str, Any] = {
+            "rank_overall": rk.rank_overall[o], "rank_cluster": rk.rank_group[o],
+            "unit_id": col[self._key][o],
+        }
+        if "name" in self._roles:
+            data["name"] = col[self._roles["name"]][o]
+        data["cluster"] = rk.group[o]
+        for cr in r.criteria:
+            data[f"points.{cr.id}"] = c.criteria[cr.id].points[o]
+        data.update({"base": c.base[o], "bonus": c.bonus[o], "deduction": c.deduction[o],
+                     "total": c.total[o]})
+        titles = np.array([cl.title.get(lang) for cl in r.classes], dtype=object)
+        ids = np.array([cl.id for cl in r.classes], dtype=object)
+        data["class"] = ids[c.class_idx[o]]
+        data["class_title"] = titles[c.class_idx[o]]
+        aw = np.full(len(o), "", dtype=object)
+        for a in r.awards:
+            hit = c.awards[a.id][o]
+            aw = np.where(hit, np.where(aw == "", a.id, aw + ";" + a.id), aw)
+        data["awards"] = aw
+        data["row"] = self.valid.rows[o]
+        return pd.DataFrame(data)
+
+    def report(self) -> ScoreReport:
+        """The whole run as one typed, serialisable document."""
+        return ScoreReport(
+            ruleset_id=self.rules.meta.id, ruleset_version=self.rules.meta.version,
+            ruleset_hash=self.ruleset_hash, as_of=self.as_of, source=self.source,
+            rows_in=self.rows_in, scored=self.scored, rejected_count=len(self.rejected),
+            units=self.units, rejected=self.rejected, warnings=self.warnings,
+            ranking_keys=self.cols.ranked.keys, overrides=self.overrides)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Deterministic JSON of :meth:`report` (same rules and data give the same bytes)."""
+        return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False,
+                          indent=indent, sort_keys=True)
+
+
+def _opt(col: dict[str, np.ndarray], name: str | None, i: int) -> str | None:
+    if name is None:
+        return None
+    v = col[name][i]
+    return str(v) if v not in ("", None) else None
+
+
+def formula(c: Criterion) -> str:
+    """The criterion's scoring rule as one line of text, for traces and catalogues."""
+    s = c.scoring
+    gate = f"if {c.condition.text()}" if c.condition is not None else ""
+    if c.achieved is not None:
+        r = f"ratio({c.achieved.text()}, {c.target.text()})"
+    else:
+        r = None
+    mp = c.max_points.text()
+    if s.method == "all_or_nothing":
+        test = " and ".join(x for x in [c.condition.text() if c.condition is not None else None,
+                                        f"{r} >= 1" if r else None] if x)
+        return f"{mp} if {test} else 0"
+    if s.method == "proportional":
+        core = f"{mp} × min({r}, 1)" if s.full_at == 1 else \
+            f"{mp} × min({r} / {s.full_at:g}, 1)"
+        if s.floor:
+            core += f", 0 below ratio {s.floor:g}"
+    else:
+        bands = ", ".join(f"≥{b.min_ratio:g}→{b.share:g}" for b in s.bands)
+        core = f"{mp} × band({r}: {bands})"
+    return f"{core} {gate}".strip() + (" else 0" if gate else "")

@@ -1,0 +1,179 @@
+"""Render results for people: an explanation tree per unit, and the ranked table."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.tree import Tree
+from rich.markup import escape
+from .trace import CriterionTrace, UnitResult
+from .result import ScoreResult
+from ...render.numbers import num
+from ...render.phrases import t
+from ...render.values import _val
+
+
+def _criterion_node(parent: Tree, c: CriterionTrace, lang: str) -> None:
+    mark = "✓" if c.met else "✗"
+    node = parent.add(escape(t("crit_line", lang, mark=mark, title=c.title.get(lang), cite=c.cite,
+                               points=num(c.points, lang), max=num(c.max_points, lang))))
+    if not c.applicable:
+        node.add(escape(t("na", lang)))
+        return
+    if c.achieved is not None:
+        pct = f"{num(round((c.ratio or 0) * 100, 1), lang)}%"
+        unit = f"{c.unit} " if c.unit else ""
+        node.add(escape(t("measure", lang, achieved=num(c.achieved, lang),
+                          target=num(c.target, lang), unit=unit, pct=pct)))
+        if c.shortfall:
+            node.add(escape(t("short", lang, short=num(c.shortfall, lang), unit=c.unit or "")))
+    if c.condition is not None:
+        node.add(escape(t("condition_ok" if c.condition else "condition_fail", lang,
+                          expr=_condition_text(c))))
+    if c.bonus:
+        node.add(escape(t("bonus", lang, bonus=num(c.bonus, lang))))
+    node.add(escape(t("formula", lang, formula=c.formula)))
+    if c.inputs:
+        node.add(escape(t("inputs", lang, values=", ".join(
+            f"{k} = {_val(v, lang)}" for k, v in c.inputs.items()))))
+    for p in c.parameters:
+        node.add(escape(_param(p, lang)))
+
+
+def _condition_text(c: CriterionTrace) -> str:
+    f = c.formula
+    if " if " in f:
+        return f.split(" if ", 1)[1].rsplit(" else ", 1)[0]
+    return f
+
+
+def _param(p, lang: str) -> str:
+    key = f" [{p.key}]" if p.key else ""
+    return t("param", lang, name=p.name, value=_val(p.value, lang), key=key,
+             date=p.effective_from.strftime("%d/%m/%Y"), basis=p.basis)
+
+
+def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
+    """One unit's explanation as a tree: total, class, rank, each target, gap, ties, awards."""
+    rules = res.rules
+    root = Tree(escape(t("unit", lang, name=u.name or u.unit_id, id=u.unit_id, cluster=u.cluster)))
+    tot = root.add(escape(t("total", lang, total=num(u.total, lang), base=num(u.base, lang),
+                              bonus=num(u.bonus, lang), ded=num(u.deduction, lang))))
+    if u.bonus_uncapped > u.bonus:
+        tot.add(escape(t("bonus_capped", lang, raw=num(u.bonus_uncapped, lang),
+                         capped=num(u.bonus, lang))))
+    cls = root.add(escape(t("class", lang, title=u.class_title.get(lang))))
+    band = next(c for c in rules.classes if c.id == u.class_id)
+    if band.min_total is not None:
+        pname = band.min_total.text()
+        p = next((x for x in u.parameters if x.name == pname), None)
+        if p is not None:
+            cls.add(escape(t("class_threshold", lang, op="≥", value=_val(p.value, lang), param=pname,
+                             date=p.effective_from.strftime("%d/%m/%Y"), basis=p.basis)))
+    for v in u.vetoes:
+        if v.applied:
+            cls.add(escape(t("veto_applied", lang, cls=v.max_class, crit=v.criterion,
+                             title=v.title.get(lang), cite=v.cite)))
+    root.add(escape(t("rank", lang, rc=u.rank_cluster, size=u.cluster_size, cluster=u.cluster,
+                      ro=u.rank_overall, n=res.scored)))
+    tg = root.add(escape(t("targets", lang)))
+    for c in u.criteria:
+        _criterion_node(tg, c, lang)
+    if u.deductions:
+        dd = root.add(escape(t("deductions", lang)))
+        for d in u.deductions:
+            n = dd.add(escape(t("ded_line", lang, title=d.title.get(lang), cite=d.cite,
+                                points=num(d.points, lang), raw=num(d.raw_points, lang),
+                                max=num(d.max_points, lang))))
+            n.add(escape(t("formula", lang, formula=d.formula)))
+            n.add(escape(t("inputs", lang, values=", ".join(
+                f"{k} = {_val(v, lang)}" for k, v in d.inputs.items()))))
+            for p in d.parameters:
+                n.add(escape(_param(p, lang)))
+    if u.gap is None:
+        root.add(escape(t("top_class", lang)))
+    else:
+        g = root.add(escape(t("why_not", lang, next=u.gap.next_class_title.get(lang))))
+        if u.gap.points_short > 0:
+            g.add(escape(t("points_short", lang, short=num(u.gap.points_short, lang))))
+        if u.gap.blocked_by_veto:
+            v = next(x for x in rules.vetoes if x.id == u.gap.blocked_by_veto)
+            g.add(escape(t("veto_blocks", lang, title=v.title.get(lang), cite=v.cite)))
+        by_id = {c.id: c for c in u.criteria}
+        for cid in u.gap.unmet:
+            c = by_id[cid]
+            if c.shortfall:
+                detail = t("short", lang, short=num(c.shortfall, lang), unit=c.unit or "").strip()
+            elif c.condition is False:
+                detail = t("condition_fail", lang, expr=_condition_text(c))
+            else:
+                detail = t("short", lang, short=num(1 - (c.ratio or 0), lang), unit="").strip()
+            g.add(escape(t("unmet_line", lang, clause=c.clause or "", id=c.id, detail=detail,
+                           lost=num(round(c.max_points - c.points, 2), lang))))
+        w = u.gap.what_it_takes
+        if w is not None and w.reachable and w.steps:
+            wt = g.add(escape(t("what_it_takes", lang, gain=num(w.points_gain, lang))))
+            for st in w.steps:
+                what = st.field or st.criterion
+                if st.needed is not None and st.achieved is not None and st.needed > st.achieved:
+                    line = t("raise_to", lang, what=what, old=_val(st.achieved, lang),
+                             new=_val(st.needed, lang), gain=num(st.points_gain, lang),
+                             cite=st.cite)
+                else:
+                    line = t("fulfil", lang, id=st.criterion, title=st.title.get(lang),
+                             gain=num(st.points_gain, lang), cite=st.cite)
+                if st.condition and st.needed is not None and st.needed > (st.achieved or 0):
+                    line += t("and_condition", lang)
+                wt.add(escape(line))
+        elif w is not None and not w.reachable:
+            g.add(escape(t("not_reachable", lang)))
+    if u.ties:
+        tn = root.add(escape(t("ties", lang)))
+        for tb in u.ties:
+            titles = {k.key: k.title.get(lang) for k in rules.ranking.keys if k.title}
+            tn.add(escape(t("tie_line", lang, scope=t(f"scope_{tb.scope}", lang),
+                            tied=", ".join(titles.get(k, k) for k in tb.tied_on),
+                            other=tb.other_unit, pos=t(tb.position, lang),
+                            key=titles.get(tb.decided_by, tb.decided_by),
+                            own=_val(tb.own_value, lang), theirs=_val(tb.other_value, lang))))
+    aw = root.add(escape(t("awards", lang)))
+    for a in u.awards:
+        aw.add(escape(t("award_line", lang, title=a.title.get(lang), cite=a.cite, rank=a.rank,
+                        scope=t(f"scope_{a.scope}", lang))))
+    class_order = [c.id for c in rules.classes]
+    for a in rules.awards:
+        rank = u.rank_cluster if a.scope == "cluster" else u.rank_overall
+        if a.ranks[0] <= rank <= a.ranks[1] and not any(x.id == a.id for x in u.awards) and \
+                class_order.index(u.class_id) > class_order.index(a.min_class):
+            aw.add(escape(t("award_missed", lang, rank=rank, scope=t(f"scope_{a.scope}", lang),
+                            cls=a.min_class, title=a.title.get(lang))))
+    if not u.awards and not aw.children:
+        aw.add(escape(t("no_award", lang)))
+    return root
+
+
+def ranking_table(res: ScoreResult, lang: str = "vi", limit: int | None = None) -> Table:
+    """The ranked table: rank, unit, cluster, points per target, total, class, awards."""
+    vi = lang != "en"
+    tbl = Table(title=res.rules.meta.title.get(lang), show_lines=False)
+    heads = (["Hạng", "Hạng cụm", "Đơn vị", "Cụm"] if vi else
+             ["Rank", "In cluster", "Unit", "Cluster"])
+    for h in heads:
+        tbl.add_column(h, overflow="fold")
+    for c in res.rules.criteria:
+        tbl.add_column(c.clause and (f"CT{c.clause}" if vi else f"T{c.clause}") or c.id,
+                       justify="right")
+    for h in (["Thưởng", "Trừ", "Tổng", "Xếp loại", "Khen thưởng"] if vi else
+              ["Bonus", "Ded.", "Total", "Class", "Award"]):
+        tbl.add_column(h, justify="right" if h in ("Thưởng", "Trừ", "Tổng", "Bonus", "Ded.",
+                                                    "Total") else "left", overflow="fold")
+    df = res.to_frame(lang)
+    award_title = {a.id: a.title.get(lang) for a in res.rules.awards}
+    for _, row in (df.head(limit) if limit else df).iterrows():
+        name = row.get("name") or row["unit_id"]
+        cells = [str(row["rank_overall"]), str(row["rank_cluster"]), escape(str(name)),
+                 escape(str(row["cluster"]))]
+        cells += [num(row[f"points.{c.id}"], lang) for c in res.rules.criteria]
+        awards = "; ".join(award_title[a] for a in str(row["awards"]).split(";") if a)
+        cells += [num(row["bonus"], lang), num(row["deduction"], lang), num(row["total"], lang),
+                  escape(str(row["class_title"])), escape(awards)]
+        tbl.add_row(*cells)
+    return tbl

@@ -1,0 +1,431 @@
+"""The result of a title run: decisions as columns, explained traces built on demand."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any, Iterator
+import numpy as np
+import pandas as pd
+from ...expr import ast as A
+from ...expr import evaluate
+from ...expr.evaluate import Context, trailing_run
+from ...expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
+from ...core.models import Localized
+from .model import Title, TitleRuleSet
+from ...rulebook.base import Check
+from ...select.quota import cut_off_neighbour
+from ...core.params import ResolvedParameter
+from ...core.trace import Notice, ParameterUse
+from ...tables.history import Split
+from ...core.trace import CheckTrace, MembersRead, YearsRead
+from .trace import ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace, TitleDecision, TitleReport, TitleTotal
+from ...core.tri import F, T, U
+from .engine import TitleColumns
+from ...core.jsonable import py
+
+
+_STATUS = {F: "failed", U: "unknown", T: "met"}
+
+
+_OUTCOME = {F: "not_eligible", U: "not_determinable", T: "eligible"}
+
+
+class TitleResult:
+    """Decisions on every title for every judged person and unit, with traces on demand.
+
+    >>> from thiduakhenthuong import evaluate_titles
+    >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
+    >>> res.year, res.model.meta.regime.id
+    (2024, 'law-2022')
+    """
+
+    def __init__(self, model: TitleRuleSet, ruleset_hash: str, params: dict[str, ResolvedParameter],
+                 year: int, decision_date: dt.date, sources: list[str], people: Split,
+                 units: Split | None, cols: TitleColumns, notices: list[Notice],
+                 member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None):
+        self.model = model
+        self.hash = ruleset_hash
+        self.params = params
+        self.year = year
+        self.decision_date = decision_date
+        self.sources = sources
+        self.people = people
+        self.units = units
+        self.cols = cols
+        self.notices = notices
+        self.member_unit = member_unit
+        self.ghost_rows = ghost_rows or {}
+        self.overrides: list = []  # council decisions beside the rules' (select.overrides)
+        self._index_of: dict[str, dict[str, int]] = {}
+        self._members_of: dict[int, np.ndarray] | None = None
+        self._member_cache: dict[str, np.ndarray] = {}
+        self._evidence_cache: dict[tuple[str, int], list[str]] = {}
+
+    # ----- counts and columns -------------------------------------------------------------
+    @property
+    def rejected(self):
+        return self.people.rejected + (self.units.rejected if self.units else [])
+
+    def counts(self) -> dict[str, int]:
+        """Rows in, judged, history, ignored and rejected; they always add up."""
+        parts = [self.people] + ([self.units] if self.units else [])
+        return {"rows_in": sum(p.rows_in for p in parts),
+                "judged": sum(p.judged for p in parts),
+                "history": sum(p.history for p in parts),
+                "ignored": sum(p.ignored for p in parts),
+                "rejected": len(self.rejected)}
+
+    def _subjects(self, title: Title):
+        return self.people.subjects if title.subject == "person" else self.units.subjects
+
+    def titles(self) -> list[Title]:
+        return [self.model.title(t) for t in self.cols.order]
+
+    def outcome(self, subject_id: str, title_id: str) -> str:
+        """The outcome code for one subject and title.
+
+        >>> from thiduakhenthuong import evaluate_titles
+        >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
+        >>> res.outcome(res.people.subjects.ids[0], "ldtt") in ("eligible", "not_eligible",
+        ...                                                     "not_determinable")
+        True
+        """
+        t = self.model.title(title_id)
+        i = self._index(t, subject_id)
+        return _OUTCOME[int(self.cols.status[title_id][i])]
+
+    def _index(self, t: Title, subject_id: str) -> int:
+        if t.subject not in self._index_of:
+            ids = self._subjects(t).ids.tolist()
+            self._index_of[t.subject] = {sid: i for i, sid in enumerate(ids)}
+        try:
+            return self._index_of[t.subject][subject_id]
+        except KeyError:
+            raise KeyError(f"no {t.subject} '{subject_id}' judged in {self.year}") from None
+
+    def totals(self) -> list[TitleTotal]:
+        out = []
+        for t in self.titles():
+            s = self.cols.status[t.id]
+            out.append(TitleTotal(
+                title_id=t.id, title=t.title, eligible=int((s == T).sum()),
+                not_eligible=int((s == F).sum()), not_determinable=int((s == U).sum()),
+                proposed=int(self.cols.selected[t.id].sum()),
+                prize_total=float(self.cols.prize[t.id].sum()) if t.id in self.cols.prize else 0.0))
+        return out
+
+    def to_frame(self, lang: str = "vi", proposed_only: bool = False) -> pd.DataFrame:
+        """One row per subject per title (or per proposal), straight from the columns."""
+        vi = lang != "en"
+        frames = []
+        for t in self.titles():
+            s = self._subjects(t)
+            status = self.cols.status[t.id]
+            sel = self.cols.selected[t.id]
+            mask = sel if proposed_only else np.ones(len(s), dtype=bool)
+            name_field = _role(self.model, t.subject, "name")
+            unit_col = s.cols.get("unit_id") if t.subject == "person" else None
+            outcome_names = np.array([_outcome_text(o, lang) for o in (F, U, T)], dtype=object)
+            frame = pd.DataFrame({
+                ("Đối tượng" if vi else "Subject"): ("Cá nhân" if vi else "Person")
+                if t.subject == "person" else ("Tập thể" if vi else "Collective"),
+                ("Mã" if vi else "Id"): s.ids[mask],
+                ("Tên" if vi else "Name"): s.cols[name_field][mask] if name_field else "",
+                ("Đơn vị" if vi else "Unit"): unit_col[mask] if unit_col is not None else "",
+                ("Mã danh hiệu" if vi else "Title id"): t.id,
+                ("Danh hiệu" if vi else "Title"): t.title.get(lang),
+                ("Kết quả" if vi else "Outcome"): outcome_names[status[mask]],
+                ("Đề nghị" if vi else "Proposed"): np.where(sel[mask], "Có" if vi else "Yes",
+                                                            "Không" if vi else "No"),
+                ("Tiền thưởng (đồng)" if vi else "Prize (VND)"):
+                    self.cols.prize[t.id][mask] if t.id in self.cols.prize else 0.0,
+            })
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    # ----- traces ---------------------------------------------------------------------------
+    def decisions(self, subject_id: str | None = None,
+                  title_id: str | None = None) -> Iterator[TitleDecision]:
+        """Explained decisions, filtered by subject and/or title (built one at a time)."""
+        for t in self.titles():
+            if title_id is not None and t.id != title_id:
+                continue
+            if subject_id is None:
+                rows = range(len(self._subjects(t).ids))
+            else:
+                try:
+                    rows = [self._index(t, subject_id)]
+                except KeyError:
+                    rows = []
+            for i in rows:
+                yield self.decision_at(t, int(i))
+
+    def decision(self, subject_id: str, title_id: str) -> TitleDecision:
+        t = self.model.title(title_id)
+        return self.decision_at(t, self._index(t, subject_id))
+
+    def decision_at(self, t: Title, i: int) -> TitleDecision:
+        s = self._subjects(t)
+        c = self.cols
+        checks = [self._check(t, ck, None, i) for ck in t.checks]
+        routes = []
+        for r in t.routes:
+            checks += [self._check(t, ck, r.id, i) for ck in r.checks]
+            routes.append(RouteTrace(id=r.id, title=r.title, status=_STATUS[int(c.routes[r.id][i])]))
+        route_used = next((r.id for r in routes if r.status == "met"), None)
+        excl = []
+        for x in self.model.exclusions:
+            if x.id in c.exclusions and x.subject == t.subject and \
+                    (x.titles == "all" or t.id in x.titles):
+                st = int(c.exclusions[x.id][i])
+                excl.append(ExclusionTrace(
+                    id=x.id, title=x.title, cite=x.cite,
+                    status={T: "applies", F: "clear", U: "unknown"}[st], expression=x.when.text(),
+                    values=self._values(t, x.when, i), basis=x.basis))
+        status = int(c.status[t.id][i])
+        quota = self._quota(t, i) if t.id in c.quotas and status == T else None
+        prize = None
+        if t.prize is not None and bool(c.selected[t.id][i]):
+            bs = self.params["base_salary"]
+            mult = float(evaluate(t.prize.multiplier, {k: p.value for k, p in self.params.items()}))
+            step = float(self.params["prize_rounding"].value) if "prize_rounding" in self.params \
+                else 1.0
+            prize = PrizeTrace(multiplier=mult, base_salary=float(bs.value),
+                               base_salary_from=bs.effective_from, decision_date=self.decision_date,
+                               rounding=step, amount=float(c.prize[t.id][i]), cite=t.prize.cite)
+        evidence = self._evidence(t, i) if status == U else []
+        name_field = _role(self.model, t.subject, "name")
+        return TitleDecision(
+            subject=t.subject, subject_id=str(s.ids[i]),
+            name=(str(s.cols[name_field][i]) or None) if name_field else None,
+            unit_id=str(s.cols["unit_id"][i]) if t.subject == "person" and "unit_id" in s.cols
+            else None,
+            row=int(s.rows[i]), title_id=t.id, title=t.title, kind=t.kind, cite=t.cite,
+            decided_by=t.decided_by, outcome=_OUTCOME[status], proposed=bool(c.selected[t.id][i]),
+            checks=checks, routes=routes, route_used=route_used, exclusions=excl, quota=quota,
+            prize=prize, missing_evidence=evidence, needs=_title_needs(t, checks, routes, status))
+
+    def _check(self, t: Title, ck: Check, route: str | None, i: int) -> CheckTrace:
+        st = int(self.cols.checks[ck.id][i])
+        history, members = [], []
+        for call in ck.holds.calls():
+            if call.func in WINDOW_FUNCTIONS:
+                history.append(self._years(t, call, i))
+            elif call.func in MEMBER_FUNCTIONS:
+                members.append(self._members(call, i))
+        missing = []
+        if st == U:
+            missing = self._missing(t, ck.holds, i)
+        needs = _needs(ck, self.year, history, members, self._param_value) if st == F else None
+        return CheckTrace(id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
+                          expression=ck.holds.text(), values=self._values(t, ck.holds, i),
+                          history=history, members=members, missing_evidence=missing,
+                          needs=needs, basis=ck.basis)
+
+    def _param_value(self, node: A.Node) -> float | None:
+        if isinstance(node, A.Const) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if node.names() and node.names() <= self.params.keys():
+            v = evaluate(node, {k: p.value for k, p in self.params.items()})
+            return float(v) if isinstance(v, (int, float, np.floating, np.integer)) else None
+        return None
+
+    def _world(self, t: Title):
+        return self.cols.envs[t.subject]
+
+    def _values(self, t: Title, node: A.Node, i: int) -> dict[str, Any]:
+        env = self._world(t).env["f"]
+        s = self._subjects(t)
+        out = {}
+        for name in sorted(node.names_outside(WINDOW_FUNCTIONS | MEMBER_FUNCTIONS)):
+            if name in s.attested:
+                out[name] = py(s.cols[name][i]) if s.known[name][i] else None
+            elif name in env:
+                v = env[name]
+                out[name] = py(v[i] if np.ndim(v) == 1 else v)
+        return out
+
+    def _years(self, t: Title, call: A.Call, i: int) -> YearsRead:
+        s = self._subjects(t)
+        yearly = self._world(t).yearly["f"]
+        env = {k: (yearly[k][i:i + 1] if np.ndim(yearly[k]) >= 1 else yearly[k])
+               for k in call.names() if k in yearly}
+        ctx = Context(yearly=env)
+        value = float(np.asarray(evaluate(call, {}, ctx)).reshape(-1)[0])
+        width = len(s.years)
+        first = np.broadcast_to(np.asarray(evaluate(call.args[0], env)), (1, width))
+        if call.func == "years_sum":
+            span = np.asarray(evaluate(call.args[1], env, ctx), dtype=np.float64).reshape(-1)[-1]
+            offset = np.arange(width)[::-1]
+            mask = (offset < span) & (np.nan_to_num(first[0].astype(np.float64)) != 0)
+        elif call.func == "streak":
+            stop = np.broadcast_to(np.asarray(evaluate(call.args[1], env), dtype=bool),
+                                   (1, width)) if len(call.args) > 1 else None
+            mask = trailing_run(first.astype(bool), stop)[0]
+        else:
+            event = np.broadcast_to(np.asarray(evaluate(call.args[1], env), dtype=bool),
+                                    (1, width))
+            mask = (trailing_run(first.astype(bool)) & event)[0]
+        return YearsRead(call=call.text(), value=value,
+                         years=[y for y, m in zip(s.years, mask) if m], first_year=s.years[0])
+
+    def _members(self, call: A.Call, i: int) -> MembersRead:
+        key = call.text()
+        if key not in self._member_cache:
+            pw = self.cols.envs["person"]
+            held = np.broadcast_to(np.asarray(evaluate(call.args[0], pw.env["f"], pw.ctx["f"]),
+                                              dtype=bool), (pw.n,))
+            self._member_cache[key] = held
+        held = self._member_cache[key]
+        if self._members_of is None:
+            order = np.argsort(self.member_unit, kind="stable")
+            bounds = np.searchsorted(self.member_unit[order], np.arange(len(self.units.subjects) + 1))
+            self._members_of = {u: order[bounds[u]:bounds[u + 1]]
+                                for u in range(len(self.units.subjects))}
+        idx = self._members_of.get(i, np.zeros(0, dtype=np.int64))
+        members = np.zeros(len(self.member_unit), dtype=bool)
+        members[idx] = True
+        ghosts = self.ghost_rows.get(i, [])
+        count, n = int(held[idx].sum()), len(idx) + len(ghosts)
+        value = (count / n if n else None) if call.func == "members_share" else float(count)
+        pending = [f"row {r}: rejected" for r in ghosts]
+        person_titles = {t.id for t in self.model.titles if t.subject == "person"}
+        for tid in sorted(call.args[0].names() & person_titles):
+            undetermined = members & (self.cols.status[tid] == U)
+            ids = self.people.subjects.ids[undetermined]
+            pending += [f"{pid}: {tid}" for pid in ids.tolist()]
+        return MembersRead(call=key, value=value, count=count, members=n, pending=pending)
+
+    def _missing(self, t: Title, node: A.Node, i: int) -> list[str]:
+        s = self._subjects(t)
+        out = [a for a in sorted(node.names() & set(s.attested)) if not s.known[a][i]]
+        same = {x.id for x in self.model.titles if x.subject == t.subject}
+        for tid in sorted(node.names() & same):
+            if tid != t.id and int(self.cols.status[tid][i]) == U:
+                out += [e for e in self._evidence(self.model.title(tid), i) if e not in out]
+        return out
+
+    def _evidence(self, t: Title, i: int) -> list[str]:
+        key = (t.id, i)
+        if key not in self._evidence_cache:
+            out: list[str] = []
+            nodes = [ck.holds for ck in t.checks] + [ck.holds for r in t.routes for ck in r.checks]
+            nodes += [x.when for x in self.model.exclusions if x.id in self.cols.exclusions and
+                      x.subject == t.subject and (x.titles == "all" or t.id in x.titles)]
+            for node in nodes:
+                out += [e for e in self._missing(t, node, i) if e not in out]
+                for call in node.calls():
+                    if call.func in MEMBER_FUNCTIONS:
+                        out += [p for p in self._members(call, i).pending if p not in out]
+            self._evidence_cache[key] = out
+        return self._evidence_cache[key]
+
+    def _quota(self, t: Title, i: int) -> QuotaTrace:
+        q = self.cols.quotas[t.id]
+        s = self._subjects(t)
+        group = s.cols[t.quota.group_by][i]
+        j, k = cut_off_neighbour(q, i, group)
+        names = [kk.expr.text() for kk in t.quota.keys] + ["id"]
+        return QuotaTrace(
+            group=str(group), holders_of=t.quota.of, holders=int(q.holders[i]), share=q.share,
+            cap=int(q.cap[i]), eligible_in_group=int(q.eligible_in_group[i]), rank=int(q.rank[i]),
+            selected=bool(q.selected[i]), keys=names,
+            decided_by=names[k] if k is not None else None,
+            neighbour=str(s.ids[j]) if j is not None else None,
+            own_value=py(q.keys[k][i]) if k is not None else None,
+            neighbour_value=py(q.keys[k][j]) if k is not None else None)
+
+    # ----- whole-run documents ----------------------------------------------------------------
+    def parameter_uses(self) -> list[ParameterUse]:
+        return [ParameterUse(name=p.name, value=py(p.value) if not isinstance(p.value, dt.date)
+                             else p.value, effective_from=p.effective_from, basis=p.basis)
+                for p in sorted(self.params.values(), key=lambda p: p.name)]
+
+    def report(self, decisions: str = "all") -> TitleReport:
+        """The whole run as one document. ``decisions``: 'all' or 'proposed'."""
+        ds = [d for d in self.decisions() if decisions == "all" or d.proposed]
+        c = self.counts()
+        return TitleReport(
+            ruleset_id=self.model.meta.id, ruleset_version=self.model.meta.version,
+            ruleset_hash=self.hash, regime=self.model.meta.regime.id, year=self.year,
+            decision_date=self.decision_date, sources=self.sources, rows_in=c["rows_in"],
+            rows_judged=c["judged"], rows_history=c["history"], rows_ignored=c["ignored"],
+            rejected_count=c["rejected"], decisions=ds, totals=self.totals(),
+            parameters=self.parameter_uses(), rejected=self.rejected, warnings=self.notices,
+            overrides=self.overrides)
+
+    def to_json(self, decisions: str = "all") -> str:
+        return json.dumps(self.report(decisions).model_dump(mode="json"), ensure_ascii=False,
+                          indent=1, sort_keys=True)
+
+
+def _role(model: TitleRuleSet, subject: str, role: str) -> str | None:
+    fields = model.inputs if subject == "person" else model.unit_inputs
+    return next((n for n, f in fields.items() if f.role == role), None)
+
+
+def _outcome_text(o: int, lang: str) -> str:
+    from ...render.phrases import t as msg
+    return msg("outcome_" + _OUTCOME[o], lang)
+
+
+def _needs(ck: Check, year: int, history: list[YearsRead], members: list[MembersRead],
+           value_of) -> Localized | None:
+    """What it takes to meet a failed check: computed for streaks and member shares/counts,
+    otherwise the rule's own hint."""
+    node = ck.holds
+    if isinstance(node, A.Logic) and node.op == "and":
+        # e.g. "cstd_tinh and streak_count(...) >= 2": the first failing comparison decides.
+        node = next((o for o in node.operands if isinstance(o, A.Compare)), node)
+    k = value_of(node.right) if isinstance(node, A.Compare) else None
+    if isinstance(node, A.Compare) and node.op in (">=", ">") and isinstance(node.left, A.Call) \
+            and k is not None:
+        call = node.left
+        if call.func == "streak" and history:
+            have = history[0].value
+            more = int(math.floor(k) + (1 if node.op == ">" else 0) - have)
+            if more > 0:
+                return Localized(vi=f"cần thêm {more} năm liên tục: sớm nhất năm {year + more}",
+                                 en=f"needs {more} more consecutive year{'s' if more > 1 else ''}"
+                                    f": {year + more} at the earliest")
+        if call.func == "members_count" and members:
+            more = int(math.floor(k) + (1 if node.op == ">" else 0) - members[0].count)
+            if more > 0:
+                return Localized(vi=f"cần thêm {more} người đạt điều kiện "
+                                    f"(hiện có {members[0].count})",
+                                 en=f"needs {more} more member{'s' if more > 1 else ''} meeting it "
+                                    f"(now {members[0].count})")
+    if isinstance(node, A.Compare) and node.op in (">=", ">") and isinstance(node.left, A.Call) \
+            and node.left.func == "members_share" and members and members[0].members:
+        m = members[0]
+        share = k
+        if share is not None:
+            need = math.floor(share * m.members + 1e-9) + 1 if node.op == ">" else \
+                math.ceil(share * m.members - 1e-9)
+            more = need - m.count
+            if more > 0:
+                return Localized(vi=f"cần thêm {more} người đạt ({m.count}/{m.members} hiện có, "
+                                    f"cần {need})",
+                                 en=f"needs {more} more member{'s' if more > 1 else ''} "
+                                    f"({m.count}/{m.members} now, {need} needed)")
+    return ck.hint
+
+
+def _title_needs(t: Title, checks: list[CheckTrace], routes: list[RouteTrace],
+                 status: int) -> list[Localized]:
+    if status != F:
+        return []
+    out = [c.needs or Localized(vi=f"chưa đạt: {c.title.vi}", en=f"not met: {c.title.en}")
+           for c in checks if c.route is None and c.status == "failed"]
+    if routes and not any(r.status == "met" for r in routes):
+        alts = []
+        for r in routes:
+            failed = [c for c in checks if c.route == r.id and c.status == "failed"]
+            if failed:
+                need = failed[0].needs or Localized(vi="chưa đạt", en="not met")
+                alts.append(Localized(vi=f"{r.title.vi}: {need.vi}", en=f"{r.title.en}: {need.en}"))
+        if alts:
+            out.append(Localized(vi="một trong: " + "; hoặc ".join(a.vi for a in alts),
+                                 en="one of: " + "; or ".join(a.en for a in alts)))
+    return out

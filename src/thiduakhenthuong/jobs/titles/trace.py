@@ -1,0 +1,115 @@
+"""Typed results of a title run: one decision per subject per title, with everything it checked.
+JSON-serialisable; shares Problem/RejectedRow/Notice/ParameterUse with scoring."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional
+from pydantic import Field
+from ...core.models import Localized
+from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
+from ...core.models import _Out
+from ...core.trace import CheckTrace, Status
+
+
+Outcome = Literal["eligible", "not_eligible", "not_determinable"]
+
+
+class RouteTrace(_Out):
+    id: str
+    title: Localized
+    status: Status
+
+
+class ExclusionTrace(_Out):
+    id: str
+    title: Localized
+    cite: str
+    status: Literal["applies", "clear", "unknown"]
+    expression: str
+    values: dict[str, Value]
+    basis: str
+
+
+class QuotaTrace(_Out):
+    """Where a cap applied: this candidate's place among the group's eligible candidates."""
+    group: str
+    holders_of: str
+    holders: int
+    share: float
+    cap: int
+    eligible_in_group: int
+    rank: int
+    selected: bool
+    keys: list[str]
+    decided_by: Optional[str] = Field(default=None, description="the key that separated this "
+                                      "candidate from the neighbour across the cut-off")
+    neighbour: Optional[str] = None
+    own_value: Value = None
+    neighbour_value: Value = None
+
+
+class PrizeTrace(_Out):
+    multiplier: float
+    base_salary: float
+    base_salary_from: dt.date
+    decision_date: dt.date
+    rounding: float
+    amount: float
+    cite: str
+
+
+class TitleDecision(_Out):
+    """The explained decision on one title for one person or unit."""
+    subject: Literal["person", "unit"]
+    subject_id: str
+    name: Optional[str] = None
+    unit_id: Optional[str] = Field(default=None, description="a person's unit")
+    row: int
+    title_id: str
+    title: Localized
+    kind: Literal["title", "form"]
+    cite: str
+    decided_by: Optional[Localized] = None
+    outcome: Outcome
+    proposed: bool = Field(description="eligible and within any quota")
+    checks: list[CheckTrace]
+    routes: list[RouteTrace] = Field(default_factory=list)
+    route_used: Optional[str] = None
+    exclusions: list[ExclusionTrace] = Field(default_factory=list)
+    quota: Optional[QuotaTrace] = None
+    prize: Optional[PrizeTrace] = None
+    missing_evidence: list[str] = Field(default_factory=list)
+    needs: list[Localized] = Field(default_factory=list, description="what it takes")
+
+
+class TitleTotal(_Out):
+    title_id: str
+    title: Localized
+    eligible: int
+    not_eligible: int
+    not_determinable: int
+    proposed: int
+    prize_total: float
+
+
+class TitleReport(_Out):
+    """A whole title run as one serialisable document."""
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    regime: str
+    year: int
+    decision_date: dt.date
+    sources: list[str]
+    rows_in: int
+    rows_judged: int
+    rows_history: int
+    rows_ignored: int
+    rejected_count: int
+    decisions: list[TitleDecision]
+    totals: list[TitleTotal]
+    parameters: list[ParameterUse]
+    rejected: list[RejectedRow]
+    warnings: list[Notice]
+    overrides: list[OverrideApplied] = Field(
+        default_factory=list, description="council decisions beside the rule-derived proposals")

@@ -1,1 +1,0 @@
-"""Typed rule model, safe YAML loading and rule-set checks."""

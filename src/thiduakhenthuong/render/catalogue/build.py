@@ -1,0 +1,231 @@
+"""The rule catalogue: readable Markdown of every rule set, for auditors and office staff who never
+read YAML.
+
+Each rule set gets two pages with the same layout, ``<id>.vi.md`` and ``<id>.en.md``: a reader
+reads one language, tables stay narrow, and an item sits at the same place in both pages, so
+checking a translation is a side-by-side read. ``README.md`` lists every rule set with its
+version and version hash. Pages hold no dates of generation and list everything in a fixed order,
+so a committed catalogue can be compared byte for byte with what the rules produce now.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict
+
+from ...errors import RuleError
+from ...jobs.conferences.model import DelegateRuleSet
+from ...rulebook.source import Source, version_hash
+from ...rulebook.load import read_rule_set
+from ...core.models import Localized
+from ...jobs.scoring.model import RuleSet
+from ...jobs.titles.model import TitleRuleSet
+from .common import PageContext, about, documents, legend
+from ...jobs.conferences.catalogue import delegates_about, delegates_book, delegates_sections
+from .md import code, md, page, table
+from ...jobs.scoring.catalogue import scoring_about, scoring_book, scoring_sections
+from ...jobs.titles.catalogue import titles_about, titles_book, titles_sections
+from .words import w
+
+LANGS = ("vi", "en")
+INDEX = "README.md"
+# Rule-set ids become file names: nothing that could leave the output directory.
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+Model = Union[RuleSet, TitleRuleSet, DelegateRuleSet]
+
+
+class CatalogueEntry(BaseModel):
+    """One rule set in the catalogue."""
+    model_config = ConfigDict(frozen=True)
+    id: str
+    kind: Literal["scoring", "titles", "delegates"]
+    version: str
+    hash: str
+    source: str
+    title: Localized
+    pages: dict[str, str]
+
+
+class Catalogue(BaseModel):
+    """The whole catalogue: its entries and every file's content, by file name."""
+    model_config = ConfigDict(frozen=True)
+    entries: list[CatalogueEntry]
+    files: dict[str, str]
+
+
+def find_rule_sets(root: str | Path) -> list[Path]:
+    """The rule sets under ``root``: ``root`` itself when it holds YAML files (or is one), else
+    every rule set in its subdirectories, sorted. Directories starting with ``_`` hold shared
+    files that rule sets include, and are skipped.
+
+    >>> [p.as_posix() for p in find_rule_sets("rules")]  # doctest: +NORMALIZE_WHITESPACE
+    ['rules/lao-cai-2023', 'rules/thai-nguyen-2019', 'rules/titles/regime-2003',
+     'rules/titles/regime-2022']
+    """
+    root = Path(root)
+    if root.is_file() or (root.is_dir() and _has_yaml(root)):
+        return [root]
+    if not root.is_dir():
+        raise RuleError("no such rule file or directory", file=str(root))
+    found: list[Path] = []
+    seen: set[Path] = set()
+
+    def walk(d: Path) -> None:
+        if d.resolve() in seen:
+            return
+        seen.add(d.resolve())
+        for sub in sorted(d.iterdir()):
+            if not sub.is_dir() or sub.name.startswith(("_", ".")):
+                continue
+            if _has_yaml(sub):
+                found.append(sub)
+            else:
+                walk(sub)
+
+    walk(root)
+    if not found:
+        raise RuleError("no rule sets (directories of .yaml rule files) here", file=str(root))
+    return found
+
+
+def _has_yaml(d: Path) -> bool:
+    return any(d.glob("*.yaml")) or any(d.glob("*.yml"))
+
+
+def _kind(m: Model) -> str:
+    if isinstance(m, TitleRuleSet):
+        return "titles"
+    if isinstance(m, DelegateRuleSet):
+        return "delegates"
+    return "scoring"
+
+
+def build_catalogue(root: str | Path) -> Catalogue:
+    """Read every rule set under ``root`` and render its pages and the index.
+
+    >>> cat = build_catalogue("rules/lao-cai-2023")
+    >>> sorted(cat.files)
+    ['README.md', 'lao-cai-2023.en.md', 'lao-cai-2023.vi.md']
+    >>> "21/CTĐ-VP §II.7" in cat.files["lao-cai-2023.vi.md"]
+    True
+    """
+    root = Path(root)
+    base = root.resolve().name
+    entries: list[CatalogueEntry] = []
+    files: dict[str, str] = {}
+    for path in find_rule_sets(root):
+        model, src = read_rule_set(path)
+        meta = model.meta
+        if not _SAFE_ID.match(meta.id):
+            raise RuleError(f"rule set id '{meta.id}' cannot name a catalogue page (letters, "
+                            "digits, '.', '_' and '-' only)", file=str(path))
+        # Named from the directory given, so the page is the same wherever the rules live.
+        source = (f"{base}/{path.relative_to(root).as_posix()}" if path != root
+                  else root.resolve().name)
+        entry = CatalogueEntry(id=meta.id, kind=_kind(model), version=meta.version,
+                               hash=version_hash(src), source=source, title=meta.title,
+                               pages={lang: f"{meta.id}.{lang}.md" for lang in LANGS})
+        for name in entry.pages.values():
+            if name in files:
+                raise RuleError(f"two rule sets have the id '{meta.id}'", file=str(path))
+        for lang in LANGS:
+            files[entry.pages[lang]] = render_page(model, src, path, entry, lang)
+        entries.append(entry)
+    entries.sort(key=lambda e: e.source)
+    files[INDEX] = render_index(entries)
+    return Catalogue(entries=entries, files=dict(sorted(files.items())))
+
+
+def render_page(model: Model, src: Source, path: Path, entry: CatalogueEntry, lang: str) -> str:
+    """One rule set's page in ``lang``."""
+    kind = entry.kind
+    book = {"scoring": scoring_book, "titles": titles_book,
+            "delegates": delegates_book}[kind](model)  # type: ignore[operator]
+    ctx = PageContext(lang, list(model.meta.documents), book)
+    other = "en" if lang == "vi" else "vi"
+    extra = {"scoring": scoring_about, "titles": titles_about,
+             "delegates": delegates_about}[kind](model, ctx)  # type: ignore[operator]
+    body = {"scoring": scoring_sections, "titles": titles_sections,
+            "delegates": delegates_sections}[kind](model, ctx)  # type: ignore[operator]
+    lines = [f"# {md(model.meta.title.get(lang))}", "",
+             f"[{w('other_lang', lang)}]({entry.pages[other]}) · "
+             f"[{w('index_link', lang)}]({INDEX})", "",
+             w("generated", lang), "",
+             f"## {w('about', lang)}", ""]
+    lines += about([(w("rule_set_id", lang), code(entry.id, True)),
+                    (w("kind", lang), w(f"kind_{kind}", lang)),
+                    (w("version", lang), md(entry.version)),
+                    (w("version_hash", lang), code(entry.hash, True)),
+                    (w("index_source", lang), code(entry.source, True)),
+                    *extra], lang)
+    lines += ["", f"**{w('files', lang)}:** " + ", ".join(
+        f"{code(name)} {code(digest[:16])}" for name, digest in _files(src, path))]
+    # The legend goes before the rules it explains; it lists the functions the body used.
+    lines += ["", *documents(ctx), *legend(ctx), *body]
+    return page(lines)
+
+
+def _files(src: Source, path: Path) -> list[tuple[str, str]]:
+    # Names relative to the rule set, so included shared files read '../_common/inputs.yaml'
+    # and the page does not depend on where the rules were checked out.
+    start = path if path.is_dir() else path.parent
+    return sorted((Path(os.path.relpath(f, start)).as_posix(), digest)
+                  for f, digest in src.files.items())
+
+
+def render_index(entries: list[CatalogueEntry]) -> str:
+    """The catalogue's index, in both languages."""
+    def both(key: str) -> str:
+        return f"{w(key, 'vi')} · {w(key, 'en')}"
+
+    lines = [f"# {both('index_title')}", "", w("generated", "vi"), w("generated", "en"), ""]
+    lines += table([both("rule_set_id"), both("title"), both("kind"), both("version"),
+                    both("version_hash"), both("index_source"), "Trang · Pages"],
+                   ([code(e.id, True), f"{md(e.title.vi)} · {md(e.title.en)}",
+                     f"{w('kind_' + e.kind, 'vi')} · {w('kind_' + e.kind, 'en')}",
+                     md(e.version), code(e.hash, True), code(e.source, True),
+                     f"[Tiếng Việt]({e.pages['vi']}) · [English]({e.pages['en']})"]
+                    for e in entries))
+    return page(lines)
+
+
+def write_catalogue(cat: Catalogue, out_dir: str | Path) -> list[Path]:
+    """Write the catalogue into ``out_dir``; only files whose content changed are rewritten.
+    Returns the files written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in cat.files.items():
+        target = out / name
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.write_bytes(data)
+        written.append(target)
+    return written
+
+
+def compare_catalogue(cat: Catalogue, out_dir: str | Path) -> list[str]:
+    """What differs between ``cat`` and the Markdown files in ``out_dir``: one line per file,
+    'stale', 'missing' or 'extra' (a page no rule set produces any more). Empty when up to date.
+
+    >>> compare_catalogue(build_catalogue("rules/lao-cai-2023"), "no/such/dir")[0]
+    'missing: no/such/dir/README.md'
+    """
+    out = Path(out_dir)
+    problems = []
+    for name, text in cat.files.items():
+        target = out / name
+        if not target.is_file():
+            problems.append(f"missing: {target.as_posix()}")
+        elif target.read_bytes() != text.encode("utf-8"):
+            problems.append(f"stale: {target.as_posix()}")
+    if out.is_dir():
+        for extra in sorted(out.glob("*.md")):
+            if extra.name not in cat.files:
+                problems.append(f"extra: {extra.as_posix()}")
+    return problems

@@ -1,0 +1,306 @@
+"""What an HTML report shows, as typed data: texts in both languages, facts, tables, charts and
+explanation trees. One builder per job fills a :class:`Page`; one template renders any page, so
+escaping and the language switch are handled in a single place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .phrases import t
+from .numbers import num
+from ..core.models import Localized
+
+Status = Literal["met", "failed", "unknown", "info"]
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Text(_View):
+    """A text in Vietnamese and English; the same string twice when it does not depend on the
+    language (ids, citations), so the page carries it once.
+
+    >>> Text.same("t01").neutral, Text(vi="Hạng", en="Rank").neutral
+    (True, False)
+    """
+    vi: str = ""
+    en: str = ""
+
+    @property
+    def neutral(self) -> bool:
+        return self.vi == self.en
+
+    @classmethod
+    def same(cls, s: Any) -> "Text":
+        s = "" if s is None else str(s)
+        return cls(vi=s, en=s)
+
+    @classmethod
+    def of(cls, loc: Localized | None) -> "Text":
+        return cls() if loc is None else cls(vi=loc.vi, en=loc.en)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+    def __add__(self, other: "Text | str") -> "Text":
+        o = Text.same(other) if isinstance(other, str) else other
+        return Text(vi=self.vi + o.vi, en=self.en + o.en)
+
+
+class Cell(_View):
+    text: Text
+    number: bool = Field(default=False, description="right-aligned figure")
+    status: Optional[Status] = None
+    link: Optional[str] = Field(default=None, description="id of an element in the same page")
+    anchor: Optional[str] = Field(default=None, description="this cell's own id")
+
+
+class Table(_View):
+    head: list[Text]
+    rows: list[list[Cell]]
+    caption: Optional[Text] = None
+    empty: Optional[Text] = Field(default=None, description="shown instead of an empty table")
+
+
+class Node(_View):
+    """One line of an explanation tree, with its sub-lines."""
+    text: Text
+    status: Optional[Status] = None
+    cite: Optional[str] = None
+    link: Optional[str] = Field(default=None, description="id of an element in the same page")
+    code: Optional[str] = Field(default=None, description="an expression or formula, shown as "
+                                                          "written (the same in both languages)")
+    children: list["Node"] = Field(default_factory=list)
+
+
+Node.model_rebuild()
+
+
+class Chart(_View):
+    """An inline SVG chart. Built only by :mod:`.charts`, which escapes every text it places."""
+    svg: str
+    caption: Text
+
+
+class Item(_View):
+    """One unit, person or candidate: a summary line that expands to charts, tables and a tree."""
+    id: str = Field(description="HTML id (anchor) of the item")
+    summary: Text
+    status: Optional[Status] = None
+    charts: list[Chart] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    tree: list[Node] = Field(default_factory=list)
+
+
+class Section(_View):
+    id: str
+    heading: Text
+    intro: list[Text] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+
+
+class Fact(_View):
+    label: Text
+    value: Text
+
+
+class Page(_View):
+    """A whole report, ready to render."""
+    lang: Literal["vi", "en"]
+    kind: Literal["scoring", "titles", "delegates"]
+    title: Text
+    subtitle: Text
+    facts: list[Fact]
+    sections: list[Section]
+    generator: str = Field(description="library name and version that wrote the page")
+
+
+#: Report-only wording (headings, column heads); sentences shared with the terminal come from
+#: :mod:`..explain.messages`.
+LABELS: dict[str, tuple[str, str]] = {
+    "ruleset": ("Bộ quy tắc", "Rule set"),
+    "version": ("Phiên bản", "Version"),
+    "hash": ("Mã băm phiên bản", "Version hash"),
+    "period": ("Kỳ đánh giá", "Period"),
+    "as_of": ("Tham số áp dụng tại ngày", "Parameters as of"),
+    "source": ("Dữ liệu đầu vào", "Input"),
+    "counts": ("Số dòng", "Rows"),
+    "ranking": ("Bảng xếp hạng", "Ranking"),
+    "units": ("Giải trình từng đơn vị", "Explanation per unit"),
+    "params": ("Tham số đã dùng", "Parameters used"),
+    "documents": ("Văn bản căn cứ", "Source documents"),
+    "rejected": ("Dòng bị loại", "Rejected rows"),
+    "warnings": ("Cảnh báo", "Warnings"),
+    "no_rejected": ("Không có dòng nào bị loại.", "No row was rejected."),
+    "no_warnings": ("Không có cảnh báo.", "No warnings."),
+    "rank": ("Hạng", "Rank"),
+    "rank_cluster": ("Hạng cụm", "In cluster"),
+    "unit": ("Đơn vị", "Unit"),
+    "cluster": ("Cụm", "Cluster"),
+    "bonus": ("Thưởng", "Bonus"),
+    "deduction": ("Trừ", "Ded."),
+    "total": ("Tổng", "Total"),
+    "class": ("Xếp loại", "Class"),
+    "award": ("Khen thưởng", "Award"),
+    "criterion": ("Chỉ tiêu", "Target"),
+    "cite": ("Căn cứ", "Citation"),
+    "achieved": ("Đạt", "Achieved"),
+    "target": ("Chỉ tiêu giao", "Target value"),
+    "ratio": ("Tỷ lệ", "Ratio"),
+    "shortfall": ("Còn thiếu", "Shortfall"),
+    "points": ("Điểm", "Points"),
+    "max": ("Tối đa", "Max"),
+    "met": ("Đạt?", "Met?"),
+    "chart_points": ("Điểm theo chỉ tiêu (đạt / tối đa)", "Points by target (earned / max)"),
+    "chart_total": ("Tổng điểm so với ngưỡng xếp loại", "Total against the class thresholds"),
+    "chart_overview": ("Tổng điểm các đơn vị và ngưỡng xếp loại",
+                       "Totals of all units and the class thresholds"),
+    "earned": ("đạt", "earned"),
+    "parameter": ("Tham số", "Parameter"),
+    "meaning": ("Nội dung", "Meaning"),
+    "value": ("Giá trị", "Value"),
+    "unit_of": ("Đơn vị tính", "Unit"),
+    "from": ("Áp dụng từ", "In force from"),
+    "basis": ("Căn cứ", "Basis"),
+    "by": ("Theo trường", "By field"),
+    "row": ("Dòng", "Row"),
+    "id": ("Mã", "Id"),
+    "name": ("Tên", "Name"),
+    "table": ("Bảng", "Table"),
+    "year": ("Năm", "Year"),
+    "column": ("Cột", "Column"),
+    "reason": ("Lý do", "Reason"),
+    "code": ("Mã lỗi", "Code"),
+    "message": ("Nội dung", "Message"),
+    "number": ("Số hiệu", "Number"),
+    "doc_title": ("Tên văn bản", "Title"),
+    "date": ("Ngày", "Date"),
+    "issuer": ("Cơ quan ban hành", "Issuer"),
+    "library": ("Thư viện", "Library"),
+    "expression": ("biểu thức:", "expression:"),
+    "formula": ("công thức:", "formula:"),
+    "param_short": ("tham số {name} = {value}{key} (hiệu lực từ {date})",
+                    "parameter {name} = {value}{key} (in force from {date})"),
+    # titles
+    "regime": ("Chế độ pháp lý", "Legal regime"),
+    "year_judged": ("Năm xét", "Year judged"),
+    "decision_date": ("Ngày quyết định", "Decision date"),
+    "totals": ("Tổng hợp theo danh hiệu", "Totals by title"),
+    "proposals": ("Danh sách đề nghị", "Proposal list"),
+    "subjects": ("Giải trình từng cá nhân, tập thể", "Explanation per person and collective"),
+    "title": ("Danh hiệu", "Title"),
+    "proposed": ("Đề nghị", "Proposed"),
+    "eligible": ("Đủ điều kiện", "Eligible"),
+    "not_eligible": ("Không đủ", "Not eligible"),
+    "not_determinable": ("Chưa xác định", "Not determinable"),
+    "prize": ("Tiền thưởng (đồng)", "Prize (VND)"),
+    "chart_titles": ("Kết quả theo danh hiệu", "Outcomes by title"),
+    "none_proposed": ("Không có đề nghị nào.", "Nothing proposed."),
+    "check": ("Điều kiện", "Condition"),
+    "status": ("Kết quả", "Result"),
+    "values": ("Giá trị đã đọc", "Values read"),
+    # delegates
+    "level": ("Cấp đại hội", "Conference level"),
+    "conferences": ("Đại hội", "Conferences"),
+    "conference": ("Đại hội", "Conference"),
+    "cap": ("Tối đa", "Cap"),
+    "candidates": ("Ứng viên", "Candidates"),
+    "selected": ("Được chọn", "Selected"),
+    "left_out": ("Không được chọn", "Left out"),
+    "forwarded": ("Chuyển lên cấp trên", "Forwarded"),
+    "group": ("Thành phần", "Group"),
+    "seat": ("Loại chỗ", "Seat"),
+    "seats": ("Số chỗ (tối thiểu–tối đa)", "Seats (min–max)"),
+    "chart_groups": ("Đại biểu được chọn theo thành phần (so với số chỗ tối đa)",
+                     "Delegates selected by group (against the most seats)"),
+    "people": ("Giải trình từng ứng viên", "Explanation per candidate"),
+    "merit": ("Thứ tự ưu tiên", "Merit keys"),
+    "no_standards": ("Thành phần này không xét tiêu chuẩn.",
+                     "This group is not held to the standards."),
+}
+
+
+def label(label_id: str, /, **kw: Any) -> Text:
+    """A report label in both languages, its placeholders filled as in :func:`msg`.
+
+    >>> label("rank").en, label("param_short", name="w", value=number(1.5), key="",
+    ...                          date="01/01/2023").vi
+    ('Rank', 'tham số w = 1,5 (hiệu lực từ 01/01/2023)')
+    """
+    vi, en = LABELS[label_id]
+    if not kw:
+        return Text(vi=vi, en=en)
+    return Text(vi=vi.format(**{k: (v.vi if isinstance(v, Text) else v) for k, v in kw.items()}),
+                en=en.format(**{k: (v.en if isinstance(v, Text) else v) for k, v in kw.items()}))
+
+
+def msg(msg_id: str, **kw: Any) -> Text:
+    """A shared message (:func:`..explain.messages.t`) in both languages; a :class:`Text`
+    argument supplies each language its own value.
+
+    >>> msg("points_short", short=Text(vi="3,5", en="3.5")).vi
+    'còn thiếu 3,5 điểm'
+    """
+    def pick(lang: str) -> dict[str, Any]:
+        return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in kw.items()}
+    return Text(vi=t(msg_id, "vi", **pick("vi")), en=t(msg_id, "en", **pick("en")))
+
+
+def number(x: Any) -> Text:
+    """A figure as each language writes it.
+
+    >>> number(1234.5).vi, number(1234.5).en
+    ('1.234,5', '1,234.5')
+    """
+    return Text(vi=num(x, "vi"), en=num(x, "en"))
+
+
+def value(v: Any) -> Text:
+    """Any traced value (number, flag, date, text, missing) in both languages.
+
+    >>> value(True).vi, value(None).en, value(dt.date(2024, 7, 1)).vi
+    ('có', '(empty)', '01/07/2024')
+    """
+    if v is None:
+        return Text(vi=t("empty", "vi"), en=t("empty", "en"))
+    if isinstance(v, bool):
+        key = "yes" if v else "no"
+        return Text(vi=t(key, "vi"), en=t(key, "en"))
+    if isinstance(v, (int, float)):
+        return number(v)
+    if isinstance(v, dt.date):
+        return Text.same(v.strftime("%d/%m/%Y"))
+    return Text.same(v)
+
+
+def day(d: dt.date | None) -> Text:
+    return Text.same(d.strftime("%d/%m/%Y") if d is not None else "—")
+
+
+def join(parts: list[Text], sep: str = ", ") -> Text:
+    """Texts joined per language.
+
+    >>> join([Text(vi="a", en="b"), Text.same("c")]).en
+    'b, c'
+    """
+    return Text(vi=sep.join(p.vi for p in parts), en=sep.join(p.en for p in parts))
+
+
+def cell(x: Any, status: Status | None = None, link: str | None = None) -> Cell:
+    """A table cell: numbers are formatted per language and right-aligned; nothing is a dash.
+
+    >>> cell(None).text.vi, cell(2.5).number
+    ('—', True)
+    """
+    if isinstance(x, Text):
+        return Cell(text=x, status=status, link=link)
+    if x is None:
+        return Cell(text=Text.same("—"), status=status, link=link)
+    is_num = isinstance(x, (int, float)) and not isinstance(x, bool)
+    return Cell(text=value(x), number=is_num, status=status, link=link)

@@ -1,1 +1,0 @@
-"""What people receive: rules-used tables, HTML report, audit bundle, rule catalogue, diffs."""

@@ -1,0 +1,157 @@
+"""The parts of a rule file every kind of rule set shares: expressions, citations, documents,
+input fields, dated parameters, row checks, three-valued checks, merit keys and table locations."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Optional, Union
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, \
+    field_validator, model_validator
+from ..expr import Node, parse
+from ..core.models import Localized, _Strict
+
+
+def _to_expr(v: Any) -> Node:
+    if isinstance(v, Node):
+        return v
+    return parse(v)
+
+
+#: An expression: written as text (or a bare number) in YAML, held as a parsed AST.
+Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str)]
+
+
+_CITE = re.compile(r"^\S.*\s§\s?\S.*$")
+
+
+def _check_cite(v: str) -> str:
+    if not _CITE.match(v):
+        raise ValueError(f"citation {v!r} must read 'DOCUMENT §SECTION', e.g. '21/CTĐ-VP §II.7'")
+    return v
+
+
+Citation = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) else v.strip()),
+                     AfterValidator(_check_cite)]
+
+
+class Document(_Strict):
+    """A source document the rules cite."""
+    number: str
+    title: Localized
+    date: dt.date
+    issuer: str
+
+
+InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]
+
+
+InputRole = Literal["key", "name", "level", "cluster", "kind", "year", "unit", "group", "conference"]
+
+
+class InputField(_Strict):
+    """One column of the input table.
+
+    An ``attested`` field is a qualitative yes/no judgement that needs evidence: it reads three
+    columns, the value, who attested it (``<name>_by``) and when (``<name>_on``)."""
+    type: InputType
+    title: Localized
+    aliases: list[str] = Field(default_factory=list,
+                               description="column headers accepted for this field (any case)")
+    required: bool = True
+    min: Optional[float] = None
+    max: Optional[float] = None
+    values: Optional[list[str]] = Field(default=None, description="allowed values of an enum")
+    labels: Optional[dict[str, Localized]] = None
+    role: Optional[InputRole] = None
+    unit: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _enum_values(self):
+        if self.type == "enum" and not self.values:
+            raise ValueError("an enum field needs 'values'")
+        if self.type != "enum" and self.values:
+            raise ValueError("'values' is only for enum fields")
+        if self.type == "percent" and self.max is None:
+            object.__setattr__(self, "max", 100.0)
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+ParamScalar = Union[bool, int, float, dt.date, str]
+
+
+class DatedValue(_Strict):
+    """A parameter value in force from a date on."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    from_: dt.date = Field(alias="from")
+    value: Union[ParamScalar, dict[str, ParamScalar]]
+
+
+class Parameter(_Strict):
+    """A dated value (weight, threshold, deadline, total). ``basis`` says where the number comes
+    from, including 'local policy; default chosen by this project' where the source is silent."""
+    title: Localized
+    basis: str = Field(min_length=3)
+    cite: Optional[Citation] = None
+    unit: Optional[str] = None
+    by: Optional[str] = Field(default=None, description="input field whose value selects the "
+                                                        "entry, e.g. 'level'")
+    values: list[DatedValue] = Field(min_length=1)
+
+    @field_validator("values")
+    @classmethod
+    def _sorted(cls, v: list[DatedValue]):
+        dates = [x.from_ for x in v]
+        if len(set(dates)) != len(dates):
+            raise ValueError("two values start on the same date")
+        return sorted(v, key=lambda x: x.from_)
+
+    def as_of(self, day: dt.date) -> DatedValue:
+        """The value in force on ``day``.
+
+        >>> p = Parameter(title={"vi": "a", "en": "a"}, basis="test", values=[
+        ...     {"from": "2020-01-01", "value": 1}, {"from": "2024-01-01", "value": 2}])
+        >>> p.as_of(dt.date(2023, 12, 31)).value
+        1
+        """
+        current = None
+        for v in self.values:
+            if v.from_ <= day:
+                current = v
+        if current is None:
+            raise ValueError(f"no value in force on {day.isoformat()} (first from "
+                             f"{self.values[0].from_.isoformat()})")
+        return current
+
+
+class RowCheck(_Strict):
+    """A row-level plausibility check; a row that fails it is rejected with the message."""
+    id: str
+    field: str = Field(description="the column reported as wrong")
+    holds: Expr
+    message: Localized
+
+
+class Table(_Strict):
+    """Where a long table is found: a sheet of a workbook or a CSV file in a directory."""
+    sheet: str
+    file: str
+
+
+class Check(_Strict):
+    """One condition of a title: it holds, fails, or cannot be determined (evidence missing)."""
+    id: str
+    title: Localized
+    cite: Citation
+    holds: Expr
+    hint: Optional[Localized] = Field(default=None, description="what it takes when it fails")
+    basis: Optional[str] = Field(default=None, description="where the rule is not the law's own "
+                                                           "words: why and on what authority")
+
+
+class MeritKey(_Strict):
+    """A key for ranking eligible candidates when a quota caps a title."""
+    expr: Expr
+    order: Literal["asc", "desc"]
+    title: Localized
