@@ -25,12 +25,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from ..errors import TdktError
+from ..errors import InputError
 from ..core.models import Localized
-from ..jobs.conferences.options import DelegatesJob
-from .run import Job, input_files, result_document, result_hash, result_parameters, result_sources, rule_source
-from ..jobs.scoring.options import ScoreJob
-from ..jobs.titles.options import TitlesJob
+from .run import Job, input_files, result_document, result_parameters, rule_source
 
 #: Bumped when a section is added or changed; readers accept bundles up to their own version.
 #: A new section (e.g. ``overrides``: council decisions applied after the rules) goes on
@@ -40,10 +37,10 @@ SCHEMA_VERSION = 1
 FORMAT = "tdkt-audit-bundle"
 
 __all__ = ["Bundle", "BundleError", "make_bundle", "write_bundle", "read_bundle", "canonical",
-           "SCHEMA_VERSION", "ScoreJob", "TitlesJob", "DelegatesJob", "Job"]
+           "SCHEMA_VERSION", "Job"]
 
 
-class BundleError(TdktError, ValueError):
+class BundleError(InputError):
     """A bundle cannot be written or read (not a bundle, unsupported version, unsafe path)."""
 
 
@@ -262,12 +259,13 @@ def make_bundle(job: Job, result: Any, rules: str | Path, data: str | Path,
                 scores: tuple[str | Path, str | Path] | None = None,
                 started_at: dt.datetime | None = None, elapsed: float | None = None,
                 argv: list[str] | None = None) -> Bundle:
-    """The audit bundle of a finished run. ``job`` says what ran (:class:`ScoreJob`,
-    :class:`TitlesJob` or :class:`DelegatesJob` with its options), ``result`` is what it returned,
+    """The audit bundle of a finished run. ``job`` says what ran (the job's options,
+    e.g. :class:`~thiduakhenthuong.jobs.scoring.options.ScoreJob`), ``result`` is what it returned,
     ``rules`` and ``data`` the paths it was given; ``scores`` the scoring rules and data of a
     titles run that took cluster ranks from a scoring.
 
     >>> from thiduakhenthuong import load_rules
+    >>> from thiduakhenthuong.jobs.scoring.options import ScoreJob
     >>> res = load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
     >>> b = make_bundle(ScoreJob(), res, "rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv")
     >>> b.rule_set().id, "meta.yaml" in [f.path for f in b.rule_set().files]
@@ -282,11 +280,11 @@ def make_bundle(job: Job, result: Any, rules: str | Path, data: str | Path,
     if (scores is not None) != bool(getattr(job, "scores", False)):
         raise BundleError("give the scoring rules and data exactly when the job used scores")
     model, source = rule_source(job, "rules", rules)
-    if version_of(source) != result_hash(result):
+    if version_of(source) != result.rules.hash:
         raise BundleError(f"the rules at {rules} changed since the run (version "
-                          f"{result_hash(result)}, now {version_of(source)})")
+                          f"{result.rules.hash}, now {version_of(source)})")
     records = [rule_set_record("rules", rules, model, source)]
-    inputs = [input_record("data", data, result_sources(result))]
+    inputs = [input_record("data", data, result.sources)]
     if scores is not None:
         smodel, ssource = rule_source(job, "scores_rules", scores[0])
         records.append(rule_set_record("scores_rules", scores[0], smodel, ssource))
@@ -327,6 +325,7 @@ def write_bundle(bundle: Bundle, path: str | Path) -> Path:
 
     >>> import tempfile
     >>> from thiduakhenthuong.audit.run import run_job
+    >>> from thiduakhenthuong.jobs.scoring.options import ScoreJob
     >>> args = ("rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv")
     >>> b = make_bundle(ScoreJob(), run_job(ScoreJob(), *args), *args)
     >>> p = write_bundle(b, Path(tempfile.mkdtemp()) / "run.tdkt.json.gz")

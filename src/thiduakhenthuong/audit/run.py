@@ -1,123 +1,89 @@
 """What an audit bundle records about a job, and how to run that job again.
 
 A job is one of the batch commands with the options that change its result (never the output
-language): scoring (``as_of``), titles (``year``, ``decision_date``, whether a scoring fed cluster
-ranks) and delegates (``level``, ``as_of``). The same :func:`run_job` serves the bundle's author
+language), as the job registered them (``Job.options``): scoring (``as_of``), titles (``year``,
+``decision_date``, whether a scoring fed cluster ranks) and delegates (``level``, ``as_of``). The same :func:`run_job` serves the bundle's author
 and the verifier, so a re-run means exactly what the first run meant."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Union
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, SerializeAsAny
+
+from ..core import job as jobs
+from ..core.job import JobOptions
+from ..errors import UsageError
 from ..render.rules_used import rules_used_rows
-from ..jobs.conferences.options import DelegatesJob
-from ..jobs.scoring.options import ScoreJob
-from ..jobs.titles.options import TitlesJob
+from ..rulebook.ruleset import Regimes, load
 
 
-Job = Annotated[Union[ScoreJob, TitlesJob, DelegatesJob], Field(discriminator="kind")]
+def _options(v: Any) -> Any:
+    if isinstance(v, JobOptions) or not isinstance(v, dict) or "kind" not in v:
+        return v
+    return jobs.by_command(str(v["kind"])).options.model_validate(v)
 
 
-def run_job(job: ScoreJob | TitlesJob | DelegatesJob, rules: str | Path, data: str | Path,
+#: A job's options in a bundle: read back as the options class of the job its ``kind`` names.
+Job = Annotated[SerializeAsAny[JobOptions], BeforeValidator(_options)]
+
+
+def run_job(job: JobOptions, rules: str | Path, data: str | Path,
             scores: tuple[str | Path, str | Path] | None = None) -> Any:
     """Run ``job`` on ``rules`` and ``data`` (and the scoring ``scores`` = (rules, data) for a
     titles job that used one), as the command line does; returns the library's result object.
 
+    >>> from thiduakhenthuong.jobs.scoring.options import ScoreJob
     >>> res = run_job(ScoreJob(), "rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv")
     >>> res.units[0].rank_overall
     1
     """
-    from ..jobs.scoring.api import load_rules
-    from ..select.overrides import apply_overrides
-    if isinstance(job, ScoreJob):
-        res = load_rules(rules).score(data, as_of=job.as_of)
-        if job.overrides:
-            apply_overrides(res, list(job.overrides))
-        return res
-    if isinstance(job, TitlesJob):
-        from ..jobs.titles.api import evaluate_titles
-        scored = load_rules(scores[0]).score(scores[1]) if job.scores and scores else None
-        if job.scores and scored is None:
-            raise ValueError("this titles job took cluster ranks from a scoring; give its rules "
-                             "and data")
-        res = evaluate_titles(rules, data, job.year, decision_date=job.decision_date,
-                              scores=scored)
-        if job.overrides:
-            apply_overrides(res, list(job.overrides))
-        return res
-    from ..jobs.conferences.api import evaluate_delegates
-    return evaluate_delegates(rules, data, job.level, as_of=job.as_of)
+    return jobs.of(job).run(job, rules, data, scores)
 
 
-def rule_source(job: ScoreJob | TitlesJob | DelegatesJob, role: str,
-                path: str | Path) -> tuple[Any, Any]:
-    """The rule model and :class:`~..model.load.Source` the job reads from ``path``: for titles,
-    the regime covering the year when ``path`` holds several.
+def rule_source(job: JobOptions, role: str, path: str | Path) -> tuple[Any, Any]:
+    """The rule model and :class:`~thiduakhenthuong.rulebook.source.Source` the job reads from
+    ``path``: when ``path`` holds rule sets by regime, the one covering the year judged.
 
+    >>> from thiduakhenthuong.jobs.titles.options import TitlesJob
     >>> model, src = rule_source(TitlesJob(year=2023), "rules", "rules/titles")
     >>> model.meta.regime.id, any("regime-2022" in f for f in src.files)
     ('law-2003', False)
     """
-    from ..rulebook.load import read_rule_set
-    if role == "rules" and isinstance(job, TitlesJob):
-        from ..jobs.titles.api import load_title_rules
-        tr = load_title_rules(path, job.year)
-        return tr.model, tr.source
-    return read_rule_set(Path(path))
-
-
-def _kind(result: Any) -> str:
-    from ..jobs.conferences.result import DelegateResult
-    from ..jobs.scoring.result import ScoreResult
-    from ..jobs.titles.result import TitleResult
-    for cls, name in ((ScoreResult, "score"), (TitleResult, "titles"),
-                      (DelegateResult, "delegates")):
-        if isinstance(result, cls):
-            return name
-    raise TypeError(f"not a scoring, titles or delegates result: {type(result).__name__}")
+    loaded = load(path)
+    if isinstance(loaded, Regimes):
+        year = job.judged_year() if role == "rules" else None
+        if year is None:
+            raise UsageError(f"{path} holds several rule sets; the year judged picks one")
+        loaded = loaded.for_year(year)
+    return loaded.model, loaded.source
 
 
 def result_document(result: Any) -> dict[str, Any]:
     """The job's full JSON report (every decision with its trace) as plain data.
 
+    >>> from thiduakhenthuong.jobs.conferences.options import DelegatesJob
     >>> res = run_job(DelegatesJob(level="huyen"), "rules/thai-nguyen-2019",
     ...               "fixtures/thai-nguyen-2019")
     >>> doc = result_document(res)
-    >>> doc["level"], doc["ruleset_hash"] == result_hash(res), result_sources(res)
+    >>> doc["level"], doc["ruleset_hash"] == res.rules.hash, res.sources
     ('huyen', True, ['fixtures/thai-nguyen-2019/ung-vien.csv'])
     """
-    _kind(result)
     return json.loads(result.to_json())
-
-
-def result_hash(result: Any) -> str:
-    """The version hash of the rules the result was computed with (example at
-    :func:`result_document`)."""
-    return result.ruleset_hash if _kind(result) == "score" else result.hash
-
-
-def _result_model(result: Any) -> Any:
-    return result.rules if _kind(result) == "score" else result.model
-
-
-def result_sources(result: Any) -> list[str]:
-    """The table sources the run read, as the result names them (``path`` or
-    ``path[sheet]``; example at :func:`result_document`)."""
-    return list(result.sources) if _kind(result) == "titles" else [result.source]
 
 
 def result_parameters(result: Any) -> list[dict[str, Any]]:
     """The parameters in force for the run, with their titles in both languages.
 
+    >>> from thiduakhenthuong.jobs.scoring.options import ScoreJob
     >>> res = run_job(ScoreJob(), "rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv")
     >>> row = result_parameters(res)[0]
     >>> row["parameter"], sorted(row["title"])
     ('bonus_per_step', ['en', 'vi'])
     """
-    model = _result_model(result)
-    vi = rules_used_rows(model, result.params, "vi")
-    en = rules_used_rows(model, result.params, "en")
+    vi = rules_used_rows(result.model, result.params, "vi")
+    en = rules_used_rows(result.model, result.params, "en")
     out = []
     for a, b in zip(vi, en):
         title = {"vi": a["title"], "en": b["title"]} if a["title"] and b["title"] else None

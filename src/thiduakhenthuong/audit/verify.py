@@ -13,7 +13,7 @@ from ..errors import RuleError, RuleErrors, TdktError
 from ..core.models import Localized
 from .bundle import Bundle, BundleError, InputRecord, ParameterRow, RuleSetRecord, file_sha256, input_record, safe_relative, tree_digest, version_of
 from .compare import Difference, compare
-from .run import result_document, result_parameters, result_sources, rule_source, run_job
+from .run import result_document, result_parameters, rule_source, run_job
 
 #: Result fields naming where the data was read from: the input's identity is checked by hash,
 #: so verifying a copy of the data at another path is not a difference.
@@ -123,7 +123,7 @@ def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verificatio
     differences: list[Difference] = []
     inputs_ok = True
     for rec in bundle.inputs:
-        sources = result_sources(result) if result is not None and rec.role == "data" else \
+        sources = result.sources if result is not None and rec.role == "data" else \
             [str(paths[rec.role] / f.name) for f in rec.files] if paths[rec.role].is_dir() else []
         now = input_record(rec.role, paths[rec.role], sources)
         found = _compare_inputs(rec, now)

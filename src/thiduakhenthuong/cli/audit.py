@@ -15,11 +15,13 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from .main import _console, _Exit, main
+from .common import LANG, Exit, console
+from .main import short
 from ..errors import RuleError, RuleErrors, TdktError
 from ..render.phrases import t
 from ..audit.bundle import BundleError, make_bundle, read_bundle, write_bundle
-from ..audit.compare import Difference, short
+from ..audit.compare import Difference
+from ..audit.compare import short as shown
 from ..audit.verify import Verification, summary_counts, verify_bundle
 
 
@@ -40,7 +42,7 @@ def write_cli_bundle(path: str, job: Any, result: Any, rules: str, data: str, er
     >>> args = ("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
     >>> res = run_job(DelegatesJob(level="co_so"), *args)
     >>> p = Path(tempfile.mkdtemp()) / "d.tdkt.json"
-    >>> write_cli_bundle(str(p), DelegatesJob(level="co_so"), res, *args, _console(), 0.5)
+    >>> write_cli_bundle(str(p), DelegatesJob(level="co_so"), res, *args, console(), 0.5)
     → ...d.tdkt.json
     >>> read_bundle(p).run.elapsed_seconds
     0.5
@@ -52,19 +54,19 @@ def write_cli_bundle(path: str, job: Any, result: Any, rules: str, data: str, er
                              elapsed=round(elapsed, 6) if elapsed is not None else None)
         p = write_bundle(bundle, path)
     except (BundleError, OSError, RuleError, RuleErrors) as e:
-        raise _Exit(f"cannot write the audit bundle {path}: {e}") from None
+        raise Exit(f"cannot write the audit bundle {path}: {e}") from None
     err.print(escape(f"→ {p}"))
 
 
 def _difference_line(d: Difference, lang: str) -> str:
     where = (_t("param_prefix", lang) if d.section == "parameters" else "") + d.path
     if d.change == "changed":
-        return _t(d.change, lang, where=where, a=short(d.recorded), b=short(d.rerun))
+        return _t(d.change, lang, where=where, a=shown(d.recorded), b=shown(d.rerun))
     # A whole unit or decision appearing or vanishing is named by its path; its content would
     # only be noise on one line.
     value = d.recorded if d.change == "missing" else d.rerun
-    shown = "" if isinstance(value, (dict, list)) else f" ({short(value)})"
-    return _t(d.change, lang, where=where, a=shown, b=shown)
+    text = "" if isinstance(value, (dict, list)) else f" ({shown(value)})"
+    return _t(d.change, lang, where=where, a=text, b=text)
 
 
 def _print_verification(v: Verification, path: str, lang: str, limit: int, out: Console) -> None:
@@ -84,10 +86,10 @@ def _print_verification(v: Verification, path: str, lang: str, limit: int, out: 
         "not_identical", lang, n=counts["differences"], e=counts["errors"])) + "[/bold]")
 
 
-@main.command()
+@click.command(short_help=short("verify"))
 @click.argument("bundle_path", metavar="BUNDLE")
 @click.argument("data", required=False)
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--lang", type=LANG, default="vi", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
               help="print at most N differences")
 @click.option("-o", "--output", help="write the whole verification as JSON")
@@ -95,15 +97,15 @@ def verify(bundle_path: str, data: str | None, lang: str, limit: int, output: st
     """Re-run the job recorded in BUNDLE with the rules it carries, on DATA (default: the
     recorded input), and report "identical" or each difference. Exit 0 identical, 1 different,
     2 unreadable bundle or data."""
-    out, err = _console(), _console(stderr=True)
+    out, err = console(), console(stderr=True)
     try:
         bundle = read_bundle(bundle_path)
         with err.status(f"verifying {bundle_path} ..."):
             v = verify_bundle(bundle, data)
     except BundleError as e:
-        raise _Exit(str(e)) from None
+        raise Exit(str(e)) from None
     except TdktError as e:
-        raise _Exit(f"cannot verify {bundle_path}: {e}") from None
+        raise Exit(f"cannot verify {bundle_path}: {e}") from None
     _print_verification(v, bundle_path, lang, limit, out)
     if output:
         p = Path(output)

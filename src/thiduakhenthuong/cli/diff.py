@@ -10,10 +10,15 @@ from pathlib import Path
 
 import click
 
-from .main import _console, _Exit, _print_rejected, _user_errors, _write_outputs, main
+from ..diff.compare import diff_rule_sets
+from ..diff.render import render
+from ..diff.text import side_notice_prefix
+from ..diff.write import write_diff
+from .common import LANG, Exit, console, print_rejected, user_errors, write_outputs
+from .main import short
 
 
-@main.command("diff")
+@click.command("diff", short_help=short("diff"))
 @click.argument("old_rules")
 @click.argument("new_rules")
 @click.argument("data")
@@ -26,7 +31,7 @@ from .main import _console, _Exit, _print_rejected, _user_errors, _write_outputs
 @click.option("--decision-date", help="titles: date of the award decision (YYYY-MM-DD)")
 @click.option("-o", "--output", multiple=True, help="write the diff: .xlsx, .csv or .json "
                                                      "(may be given several times)")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--lang", type=LANG, default="vi", show_default=True)
 @click.option("--details/--no-details", default=True, show_default=True,
               help="print each change as a tree with the values read, parameters and rules")
 @click.option("--limit", type=int, help="print only the first N changes")
@@ -36,16 +41,12 @@ def diff(old_rules: str, new_rules: str, data: str, year: int | None, level: str
     """Judge DATA under OLD_RULES and NEW_RULES (two rule sets of one kind: scoring, titles or
     conferences) and list each unit or person whose decision, class or rank changes, with the
     criteria that changed and why."""
-    from ..diff.compare import diff_rule_sets
-    from ..diff.render import render
-    from ..diff.text import side_notice_prefix
-    from ..diff.write import write_diff
-    out, err = _console(), _console(stderr=True)
+    out, err = console(), console(stderr=True)
     for path in output:
         # Refused before the (longer) comparison runs, not after it.
         if Path(path).suffix.lower() not in (".xlsx", ".csv", ".json"):
-            raise _Exit(f"unknown output type '{Path(path).suffix}' (use .xlsx, .csv or .json)")
-    with _user_errors(), err.status(f"comparing {old_rules} and {new_rules} on {data} ..."):
+            raise Exit(f"unknown output type '{Path(path).suffix}' (use .xlsx, .csv or .json)")
+    with user_errors(), err.status(f"comparing {old_rules} and {new_rules} on {data} ..."):
         d = diff_rule_sets(old_rules, new_rules, data, year=year, level=level, as_of=as_of,
                            decision_date=decision_date)
     for part in render(d, lang, details, limit):
@@ -53,6 +54,6 @@ def diff(old_rules: str, new_rules: str, data: str, year: int | None, level: str
     for side, rejected in (("old", d.rejected_old), ("new", d.rejected_new)):
         if rejected:
             out.print(f"[bold]{side_notice_prefix(side, lang)}[/bold]")
-            _print_rejected(rejected, lang, out)
-    _write_outputs(output, lambda path: write_diff(d, path, lang), err)
+            print_rejected(rejected, lang, out)
+    write_outputs(output, lambda path: write_diff(d, path, lang), err)
     sys.exit(1 if d.rejected_old or d.rejected_new else 0)

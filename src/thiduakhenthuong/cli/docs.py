@@ -5,11 +5,12 @@ import sys
 
 import click
 
-from .main import _Exit, _console, main
-from ..errors import RuleError, RuleErrors
+from ..render.catalogue.build import build_catalogue, compare_catalogue, write_catalogue
+from .common import Exit, console, user_errors
+from .main import short
 
 
-@main.command()
+@click.command(short_help=short("docs"))
 @click.argument("rules_path", metavar="RULES")
 @click.option("-o", "--output", "out_dir", required=True, metavar="DIR",
               help="directory for the catalogue (e.g. docs/rules)")
@@ -22,12 +23,9 @@ def docs(rules_path: str, out_dir: str, check: bool) -> None:
     the rule sets with version and version hash.
 
     RULES is a rule set, or a directory of rule sets walked recursively (e.g. rules/)."""
-    from ..render.catalogue.build import build_catalogue, compare_catalogue, write_catalogue
-    out, err = _console(), _console(stderr=True)
-    try:
+    out, err = console(), console(stderr=True)
+    with user_errors():
         cat = build_catalogue(rules_path)
-    except (RuleError, RuleErrors) as e:
-        raise _Exit(f"rule error:\n{e}") from None
     if check:
         problems = compare_catalogue(cat, out_dir)
         for p in problems:
@@ -42,7 +40,7 @@ def docs(rules_path: str, out_dir: str, check: bool) -> None:
     try:
         written = write_catalogue(cat, out_dir)
     except OSError as e:
-        raise _Exit(f"cannot write {out_dir}: {e}") from None
+        raise Exit(f"cannot write {out_dir}: {e}") from None
     for f in written:
         err.print(f"→ {f.as_posix()}", markup=False)
     for e in cat.entries:

@@ -5,11 +5,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
 
 
-class Localized(_Strict):
+class Localized(Strict):
     """A text in Vietnamese and English."""
     vi: str = Field(min_length=1)
     en: str = Field(min_length=1)
@@ -18,5 +18,5 @@ class Localized(_Strict):
         return self.en if lang == "en" else self.vi
 
 
-class _Out(BaseModel):
+class Out(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -7,7 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from ..jobs.scoring.model import RuleSet
+from ..errors import RuleError
+from .jsonable import plain
+from .trace import ParameterUse
 
 
 @dataclass(frozen=True)
@@ -19,18 +21,27 @@ class ResolvedParameter:
     by: str | None
 
 
-def resolve(rules: RuleSet, as_of: dt.date) -> dict[str, ResolvedParameter]:
-    """Every parameter's value in force on ``as_of``.
+def resolve(model: Any, as_of: dt.date, file: str | None = None) -> dict[str, ResolvedParameter]:
+    """Every parameter of a rule model (any kind) with the value in force on ``as_of``; a
+    parameter with no value yet on that day is a :class:`RuleError` naming it (and ``file``,
+    the rule set).
 
     >>> from thiduakhenthuong import load_rules
     >>> r = load_rules("rules/lao-cai-2023")
     >>> resolve(r.model, dt.date(2023, 12, 31))["w_t03"].value
     12
+    >>> resolve(r.model, dt.date(2001, 1, 1), "rules/lao-cai-2023")
+    Traceback (most recent call last):
+    ...
+    thiduakhenthuong.errors.RuleError: rules/lao-cai-2023: parameter 'w_t01': no value in force on 2001-01-01 (first from 2023-01-01)
     """
     out = {}
-    for name, p in rules.parameters.items():
-        dv = p.as_of(as_of)
-        out[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, p.by)
+    for name, p in model.parameters.items():
+        try:
+            dv = p.as_of(as_of)
+        except ValueError as e:
+            raise RuleError(f"parameter '{name}': {e}", file=file) from None
+        out[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, getattr(p, "by", None))
     return out
 
 
@@ -68,3 +79,10 @@ def parameter_env(params: dict[str, ResolvedParameter], columns: dict[str, np.nd
             col[keys == k] = to_column(v)
         env[name] = col
     return env
+
+
+def parameter_uses(params: dict[str, ResolvedParameter]) -> list[ParameterUse]:
+    """The parameters of a run as trace records, in name order (per-key values as mappings)."""
+    return [ParameterUse(name=p.name, value=p.value if isinstance(p.value, dt.date)
+                         else plain(p.value), effective_from=p.effective_from, basis=p.basis)
+            for p in sorted(params.values(), key=lambda p: p.name)]

@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Literal, Optional, Union
 from pydantic import Field
 from .models import Localized
-from .models import _Out
+from .models import Out
 
 
 Value = Union[None, bool, int, float, str, dt.date]
 
 
-class Problem(_Out):
+class Problem(Out):
     """One thing wrong with an input row."""
     column: Optional[str] = Field(description="field name, or None for the whole row")
     header: Optional[str] = Field(default=None, description="column header as in the file")
@@ -21,7 +21,7 @@ class Problem(_Out):
     message: Localized
 
 
-class RejectedRow(_Out):
+class RejectedRow(Out):
     """An input row that was not scored, with every reason."""
     row: int = Field(description="spreadsheet row number (header = row 1) or record number")
     unit_id: Optional[str] = Field(default=None, description="the row's id: a unit, or a person "
@@ -31,7 +31,7 @@ class RejectedRow(_Out):
     year: Optional[int] = None
 
 
-class Notice(_Out):
+class Notice(Out):
     """A warning about the data as a whole (e.g. assigned targets that do not add up)."""
     code: str
     message: Localized
@@ -39,7 +39,7 @@ class Notice(_Out):
     details: dict[str, Value] = Field(default_factory=dict)
 
 
-class ParameterUse(_Out):
+class ParameterUse(Out):
     """A parameter value used by a decision, with the date it took effect and its basis."""
     name: str
     value: Value
@@ -48,7 +48,7 @@ class ParameterUse(_Out):
     key: Optional[str] = Field(default=None, description="the 'by' key used, e.g. level huyen")
 
 
-class Override(_Out):
+class Override(Out):
     """One council decision: change ``decision`` of ``subject_id`` to ``value``."""
     row_id: str
     subject_id: str
@@ -61,7 +61,7 @@ class Override(_Out):
     row: Optional[int] = Field(default=None, description="row in the overrides table")
 
 
-class OverrideApplied(_Out):
+class OverrideApplied(Out):
     """An override beside the rule-derived outcome it changes (or confirms)."""
     override: Override
     rule_value: str
@@ -72,7 +72,7 @@ class OverrideApplied(_Out):
 Status = Literal["met", "failed", "unknown"]
 
 
-class YearsRead(_Out):
+class YearsRead(Out):
     """What a history function read: the years that counted, oldest first."""
     call: str = Field(description="the function call as written, e.g. streak(cstdcs, cstd_tinh)")
     value: float
@@ -80,7 +80,7 @@ class YearsRead(_Out):
     first_year: int = Field(description="first year of history available")
 
 
-class MembersRead(_Out):
+class MembersRead(Out):
     """What a member function read over a collective's members."""
     call: str
     value: Optional[float]
@@ -90,7 +90,7 @@ class MembersRead(_Out):
                                description="members whose own result is not determinable")
 
 
-class CheckTrace(_Out):
+class CheckTrace(Out):
     """One condition of a title for one subject."""
     id: str
     title: Localized

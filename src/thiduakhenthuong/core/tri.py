@@ -9,7 +9,7 @@ from ..expr import evaluate
 F, U, T = 0, 1, 2
 
 
-def _tri(node, env_f, ctx_f, env_t, ctx_t, n: int) -> np.ndarray:
+def tri(node, env_f, ctx_f, env_t, ctx_t, n: int) -> np.ndarray:
     a = np.broadcast_to(np.asarray(evaluate(node, env_f, ctx_f), dtype=bool), (n,))
     b = np.broadcast_to(np.asarray(evaluate(node, env_t, ctx_t), dtype=bool), (n,))
     return np.where(a & b, T, np.where(~a & ~b, F, U)).astype(np.int8)

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from ..core.trace import RejectedRow
 from ..core.models import Localized
 from .model import Change, DiffEntry, ParameterChange, Side
-from .rules import parameter_change, plain, same
+from .rules import diff_value, parameter_change, same
 from .text import word
 
 
@@ -31,7 +31,7 @@ def _get(obj: Any, name: str) -> Any:
     if obj is None:
         return None
     v = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-    return plain(v)
+    return diff_value(v)
 
 
 def uses_diff(old_uses: Iterable[Any], new_uses: Iterable[Any], old_model: Any,
@@ -55,8 +55,8 @@ def only_entry(sid: str, side: Side, decision: dict[str, Any], rejected: list[Re
     """A subject judged on one side only: its decision there, and why the other side has none
     (the rejection's reasons when the other side rejected its row)."""
     other = "new" if side == "old" else "old"
-    changes_ = [Change(field=k, old=plain(v) if side == "old" else None,
-                       new=plain(v) if side == "new" else None) for k, v in decision.items()]
+    changes_ = [Change(field=k, old=diff_value(v) if side == "old" else None,
+                       new=diff_value(v) if side == "new" else None) for k, v in decision.items()]
     rows = [r for r in rejected if r.unit_id == sid]
     if rows:
         msgs = {lang: "; ".join(f"{r.table + ' ' if r.table else ''}"

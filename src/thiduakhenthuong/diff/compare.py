@@ -1,10 +1,11 @@
 """``tdkt diff``: judge the same data under two rule sets of one kind and list each unit or person
 whose decision, class or rank changes, with the criteria that changed and why.
 
-The kind (scoring, titles, delegates) is read from the rule sets. A title rule set is either a
-directory of regimes (the regime covering ``year`` is used) or one regime's directory, which is
-applied to ``year`` even outside its declared years: naming the regime is the explicit choice,
-and the result says so in its notices and in ``old``/``new.outside_years``.
+The kind (scoring, titles, delegates) is read from the rule sets, and the job of that kind runs
+both sides and compares their decisions (``Job.diff``). A directory of rule sets by regime picks
+the regime covering ``year``; a rule set named directly is applied to ``year`` even outside its
+declared years: naming it is the explicit choice, and the result says so in its notices and in
+``old``/``new.outside_years``.
 """
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..core.trace import Notice
-from ..rulebook.load import read_rule_set
+from ..core import job as jobs
 from ..core.models import Localized
-from ..jobs.scoring.model import RuleSet
-from ..jobs.titles.model import TitleRuleSet
+from ..core.trace import Notice
+from ..errors import UsageError
+from ..rulebook.ruleset import Regimes, kind_of, load
 from .model import Diff, DiffSummary, Kind, RuleSetInfo
 from .rules import definition_changes, parameter_changes
 from .text import side_notice_prefix
+
+#: The notices of either side that a diff repeats (labelled with their side).
+_SIDE_NOTICES = {"regime_outside_years"}
 
 
 def rule_kind(path: str | Path) -> Kind:
@@ -29,16 +33,7 @@ def rule_kind(path: str | Path) -> Kind:
     ...     rule_kind("rules/titles/regime-2022"), rule_kind("rules/thai-nguyen-2019")
     ('scoring', 'titles', 'titles', 'delegates')
     """
-    p = Path(path)
-    if p.is_dir() and not any(p.glob("*.y*ml")):
-        # A directory of title regimes holds rule sets in its sub-directories only.
-        return "titles"
-    model, _ = read_rule_set(p)
-    if isinstance(model, RuleSet):
-        return "scoring"
-    if isinstance(model, TitleRuleSet):
-        return "titles"
-    return "delegates"
+    return kind_of(path)  # type: ignore[return-value]
 
 
 def _info(path: Any, model: Any, rules_hash: str, year: int | None = None) -> RuleSetInfo:
@@ -65,8 +60,9 @@ def diff_rule_sets(old: str | Path, new: str | Path, data: Any, *, year: int | N
     """Judge ``data`` under the ``old`` and the ``new`` rule set and compare the outcomes.
 
     Scoring takes ``as_of`` (default: each rule set's own period); titles need ``year`` (and take
-    ``decision_date``); delegates need ``level``. Raises ``ValueError`` when the two rule sets are
-    of different kinds or an option does not fit the kind.
+    ``decision_date``); delegates need ``level``. Raises
+    :class:`~thiduakhenthuong.errors.UsageError` when the two rule sets are of different kinds or
+    an option does not fit the kind.
 
     >>> d = diff_rule_sets("rules/titles/regime-2003", "rules/titles/regime-2022",
     ...                    "fixtures/titles-lao-cai/titles.xlsx", year=2023)
@@ -75,77 +71,34 @@ def diff_rule_sets(old: str | Path, new: str | Path, data: Any, *, year: int | N
     >>> ("p068", "cstdcs") in {(e.id, e.title_id) for e in d.entries}
     True
     """
-    ko, kn = rule_kind(old), rule_kind(new)
-    if ko != kn:
-        raise ValueError(f"both rule sets must be of the same kind: {old} is {ko}, {new} is {kn}")
-    if ko != "titles" and (year is not None or decision_date is not None):
-        raise ValueError(f"--year and --decision-date are for title rule sets, not {ko}")
-    if ko != "delegates" and level is not None:
-        raise ValueError(f"--level is for conference (delegate) rule sets, not {ko}")
-    if ko != "scoring" and as_of is not None:
-        raise ValueError(f"--as-of is for scoring rule sets, not {ko}")
-    if ko == "scoring":
-        return _scoring(old, new, data, as_of)
-    if ko == "titles":
-        if year is None:
-            raise ValueError("title rule sets need the year judged (--year)")
-        return _titles(old, new, data, year, decision_date)
-    if level is None:
-        raise ValueError("conference rule sets need the conference level (--level)")
-    return _delegates(old, new, data, level)
-
-
-def _assemble(kind: Kind, infos: tuple[RuleSetInfo, RuleSetInfo], source: str, models, params,
-              defs, entries_both, rejected, notices=(), **extra) -> Diff:
-    entries, both = entries_both
+    lo, ln = load(old), load(new)
+    if lo.kind != ln.kind:
+        raise UsageError(f"both rule sets must be of the same kind: {old} is {lo.kind}, {new} is "
+                         f"{ln.kind}")
+    job = jobs.get(lo.kind)
+    opts = job.options_for(year=year, level=level, as_of=as_of, decision_date=decision_date)
+    year_judged = opts.judged_year()
+    sides = []
+    for loaded in (lo, ln):
+        if isinstance(loaded, Regimes):
+            loaded = loaded.for_year(year_judged)
+        sides.append(loaded)
+    ro, rn = (job.run(opts, r, data) for r in sides)
+    defs = definition_changes(ro.model, rn.model)
+    entries, both = job.diff(ro, rn, defs)
+    notices = _side_notices("old", ro.notices, _SIDE_NOTICES) + \
+        _side_notices("new", rn.notices, _SIDE_NOTICES)
+    extra = {k: getattr(opts, k) for k in ("year", "level", "as_of") if hasattr(opts, k)}
     changed = sum(e.status == "changed" for e in entries)
-    pchanges = parameter_changes(params[0], params[1], models[0], models[1])
+    pchanges = parameter_changes(ro.params, rn.params, ro.model, rn.model)
     summary = DiffSummary(
         compared=both, changed=changed, unchanged=both - changed,
         only_old=sum(e.status == "only_old" for e in entries),
         only_new=sum(e.status == "only_new" for e in entries),
-        rejected_old=len(rejected[0]), rejected_new=len(rejected[1]),
+        rejected_old=len(ro.rejected), rejected_new=len(rn.rejected),
         parameters_changed=len(pchanges), definitions_changed=len(defs))
-    return Diff(kind=kind, old=infos[0], new=infos[1], source=source, notices=list(notices),
-                summary=summary, parameters=pchanges, definitions=defs, entries=entries,
-                rejected_old=list(rejected[0]), rejected_new=list(rejected[1]), **extra)
-
-
-def _scoring(old, new, data, as_of) -> Diff:
-    from ..jobs.scoring.api import load_rules
-    from ..jobs.scoring.diff import diff_scores
-    ro, rn = load_rules(old), load_rules(new)
-    so, sn = ro.score(data, as_of=as_of), rn.score(data, as_of=as_of)
-    defs = definition_changes(ro.model, rn.model)
-    day = None if as_of is None else (as_of if isinstance(as_of, dt.date)
-                                      else dt.date.fromisoformat(str(as_of)))
-    return _assemble("scoring", (_info(old, ro.model, ro.hash), _info(new, rn.model, rn.hash)),
-                     so.source, (ro.model, rn.model), (so.params, sn.params), defs,
-                     diff_scores(so, sn, defs), (so.rejected, sn.rejected), as_of=day)
-
-
-def _titles(old, new, data, year, decision_date) -> Diff:
-    from ..jobs.titles.api import evaluate_titles, load_title_rules
-    from ..jobs.titles.diff import diff_titles
-    to = load_title_rules(old, year, outside_years=True)
-    tn = load_title_rules(new, year, outside_years=True)
-    ro = evaluate_titles(to, data, year, decision_date=decision_date)
-    rn = evaluate_titles(tn, data, year, decision_date=decision_date)
-    defs = definition_changes(to.model, tn.model)
-    notices = _side_notices("old", ro.notices, {"regime_outside_years"}) + \
-        _side_notices("new", rn.notices, {"regime_outside_years"})
-    return _assemble("titles", (_info(to.path, to.model, to.hash, year),
-                                _info(tn.path, tn.model, tn.hash, year)),
-                     ", ".join(ro.sources), (to.model, tn.model), (ro.params, rn.params), defs,
-                     diff_titles(ro, rn, defs), (ro.rejected, rn.rejected), notices, year=year)
-
-
-def _delegates(old, new, data, level) -> Diff:
-    from ..jobs.conferences.api import evaluate_delegates
-    from ..jobs.conferences.diff import diff_delegates
-    ro, rn = evaluate_delegates(old, data, level), evaluate_delegates(new, data, level)
-    defs = definition_changes(ro.model, rn.model)
-    return _assemble("delegates", (_info(old, ro.model, ro.hash), _info(new, rn.model, rn.hash)),
-                     ro.source, (ro.model, rn.model), (ro.params, rn.params), defs,
-                     diff_delegates(ro, rn, defs), (ro.valid.rejected, rn.valid.rejected),
-                     level=level)
+    return Diff(kind=job.kind, old=_info(ro.rules.path, ro.model, ro.hash, year_judged),
+                new=_info(rn.rules.path, rn.model, rn.hash, year_judged),
+                source=", ".join(ro.sources), notices=notices, summary=summary,
+                parameters=pchanges, definitions=defs, entries=entries,
+                rejected_old=list(ro.rejected), rejected_new=list(rn.rejected), **extra)

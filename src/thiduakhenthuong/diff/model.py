@@ -11,7 +11,7 @@ from typing import Literal, Optional, Union
 from pydantic import Field
 
 from ..core.trace import Notice, RejectedRow
-from ..core.models import _Out
+from ..core.models import Out
 from ..core.models import Localized
 
 Scalar = Union[None, bool, int, float, str, dt.date]
@@ -21,14 +21,14 @@ Side = Literal["old", "new"]
 Kind = Literal["scoring", "titles", "delegates"]
 
 
-class Change(_Out):
+class Change(Out):
     """One field whose value differs between the old and the new rule set."""
     field: str
     old: DiffValue = None
     new: DiffValue = None
 
 
-class ParameterChange(_Out):
+class ParameterChange(Out):
     """A parameter whose value (as used for the period judged) differs, or exists on one side."""
     name: str
     title: Optional[Localized] = None
@@ -44,7 +44,7 @@ class ParameterChange(_Out):
     only_in: Optional[Side] = None
 
 
-class DefinitionChange(_Out):
+class DefinitionChange(Out):
     """A rule written differently: an expression, band, method, class, quota... (not its wording
     or citation, which are shown beside each changed criterion)."""
     section: str = Field(description="top-level section, e.g. criteria, titles, levels")
@@ -55,7 +55,7 @@ class DefinitionChange(_Out):
     new: Optional[str] = Field(default=None, description="None when removed")
 
 
-class CriterionChange(_Out):
+class CriterionChange(Out):
     """A criterion, check, route, exclusion, quota or selection step whose result differs for one
     unit or person, with what it read and the rule changes behind it."""
     id: str
@@ -73,7 +73,7 @@ class CriterionChange(_Out):
     definition: list[DefinitionChange] = Field(default_factory=list)
 
 
-class DiffEntry(_Out):
+class DiffEntry(Out):
     """One unit or person (and, for titles, one title) whose outcome differs."""
     id: str
     title_id: Optional[str] = Field(default=None, description="titles: the title judged")
@@ -89,7 +89,7 @@ class DiffEntry(_Out):
     explain_new: Optional[Localized] = None
 
 
-class RuleSetInfo(_Out):
+class RuleSetInfo(Out):
     """Which rule set a side used."""
     path: str
     id: str
@@ -102,7 +102,7 @@ class RuleSetInfo(_Out):
                                                            "its declared range")
 
 
-class DiffSummary(_Out):
+class DiffSummary(Out):
     """How many were compared and how many changed; every subject is counted once."""
     compared: int = Field(description="subjects judged under both")
     changed: int
@@ -115,7 +115,7 @@ class DiffSummary(_Out):
     definitions_changed: int
 
 
-class Diff(_Out):
+class Diff(Out):
     """The whole comparison of ``old`` and ``new`` rule sets on one data set.
 
     >>> from thiduakhenthuong.diff.compare import diff_rule_sets

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any, Iterable
 
-from ..core.jsonable import py
+from ..core.jsonable import plain
 from .model import DefinitionChange, DiffValue, ParameterChange
 
 #: Keys that carry wording or provenance, not behaviour.
@@ -24,16 +24,16 @@ _MISSING = object()
 _NAMED = {"inputs", "unit_inputs", "plan_inputs", "report_inputs"}
 
 
-def plain(value: Any) -> DiffValue:
+def diff_value(value: Any) -> DiffValue:
     """A parameter or trace value as a JSON-friendly value (numpy scalars, NaN → None).
 
     >>> import numpy as np
-    >>> plain(np.float64(12.0)), plain(float("nan")), plain({"huyen": np.int64(3)})
+    >>> diff_value(np.float64(12.0)), diff_value(float("nan")), diff_value({"huyen": np.int64(3)})
     (12, None, {'huyen': 3})
     """
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    v = py(value)
+        return {str(k): diff_value(v) for k, v in value.items()}
+    v = plain(value)
     return v if isinstance(v, (type(None), bool, int, float, str, dt.date)) else str(v)
 
 
@@ -72,8 +72,8 @@ def parameter_change(name: str, old: Any, new: Any, old_model: Any, new_model: A
     """
     if old is None and new is None:
         return None
-    ov = plain(old.value) if old is not None else None
-    nv = plain(new.value) if new is not None else None
+    ov = diff_value(old.value) if old is not None else None
+    nv = diff_value(new.value) if new is not None else None
     if old is not None and new is not None and same(ov, nv):
         return None
     decl = _decl(new_model, name) or _decl(old_model, name)

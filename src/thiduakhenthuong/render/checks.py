@@ -6,7 +6,7 @@ from .page import Node, Text, label, msg, number
 from .labels import BiLabels
 
 
-_MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
+MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
 
 
 def check_node(c: CheckTrace, labels: BiLabels) -> Node:
@@ -42,5 +42,5 @@ def check_node(c: CheckTrace, labels: BiLabels) -> Node:
     kids.append(Node(text=label("expression"), code=c.expression, status="info"))
     if c.basis:
         kids.append(Node(text=Text.same(c.basis), status="info"))
-    return Node(text=msg("check_line", mark=_MARK[c.status], title=Text.of(c.title), cite=c.cite),
+    return Node(text=msg("check_line", mark=MARK[c.status], title=Text.of(c.title), cite=c.cite),
                 status=c.status, cite=c.cite, children=kids)

@@ -1,8 +1,7 @@
 """The HTML report: one self-contained file (CSS, script and SVG charts inline, nothing fetched)
 for a scoring, title or delegate run, in Vietnamese with an English switch, printable on A4.
 
-Builders (``html_score``, ``html_titles``, ``html_delegates``) turn a result into a typed
-:class:`.html_view.Page`; this module renders it with one Jinja2 template whose autoescaping
+Each job turns its result into a typed :class:`.page.Page` (``Job.page``); this module renders it with one Jinja2 template whose autoescaping
 escapes every input string. The same result and language give byte-identical HTML.
 """
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from ..core import job as jobs
 from .page import Page, Text
 
 _TEMPLATES = "templates"
@@ -49,29 +49,14 @@ def _csp(css: str, js: str) -> str:
 
 
 def page_of(result: Any, lang: str = "vi") -> Page:
-    """The typed page for a :class:`~thiduakhenthuong.jobs.scoring.result.ScoreResult`,
-    :class:`~thiduakhenthuong.jobs.titles.result.TitleResult` or
-    :class:`~thiduakhenthuong.jobs.conferences.result.DelegateResult`.
+    """The typed page of any job's result, built by the job that made it (``Job.page``).
 
     >>> from thiduakhenthuong import evaluate_titles
     >>> page_of(evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx",
     ...                         year=2024)).kind
     'titles'
     """
-    from ..jobs.conferences.result import DelegateResult
-    from ..jobs.scoring.result import ScoreResult
-    from ..jobs.titles.result import TitleResult
-    if isinstance(result, ScoreResult):
-        from ..jobs.scoring.html import score_page
-        return score_page(result, lang)
-    if isinstance(result, TitleResult):
-        from ..jobs.titles.html import titles_page
-        return titles_page(result, lang)
-    if isinstance(result, DelegateResult):
-        from ..jobs.conferences.html import delegates_page
-        return delegates_page(result, lang)
-    raise TypeError(f"no HTML report for {type(result).__name__}: expected a ScoreResult, "
-                    "TitleResult or DelegateResult")
+    return jobs.of(result).page(result, lang)
 
 
 def render_page(page: Page) -> str:

@@ -1,7 +1,7 @@
 """Field, value and title labels of a rule set, in one language or both."""
 from __future__ import annotations
 
-from .values import _val
+from .values import show_value
 
 from .page import Text, join
 
@@ -33,7 +33,7 @@ class Labels:
     def value(self, name: str, v) -> str:
         if isinstance(v, str) and v in self.values.get(name, {}):
             return self.values[name][v]
-        return _val(v, self.lang)
+        return show_value(v, self.lang)
 
 
 class BiLabels:

@@ -7,7 +7,7 @@ from .numbers import num
 from .phrases import t
 
 
-def _val(v: Any, lang: str) -> str:
+def show_value(v: Any, lang: str) -> str:
     if v is None:
         return t("empty", lang)
     if isinstance(v, bool):

@@ -46,7 +46,7 @@ def overrides_frame(res: Any, lang: str = "vi") -> pd.DataFrame:
     return frame if lang == "en" else frame.rename(columns=cols)
 
 
-def _write_book(p: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
+def write_book(p: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
     with pd.ExcelWriter(p, engine="openpyxl") as xw:
         for name, frame in sheets:
             safe_frame(frame).to_excel(xw, sheet_name=name[:31], index=False)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, \
     field_validator, model_validator
 from ..expr import Node, parse
-from ..core.models import Localized, _Strict
+from ..core.models import Localized, Strict
 
 
 def _to_expr(v: Any) -> Node:
@@ -34,7 +34,7 @@ Citation = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) 
                      AfterValidator(_check_cite)]
 
 
-class Document(_Strict):
+class Document(Strict):
     """A source document the rules cite."""
     number: str
     title: Localized
@@ -48,7 +48,7 @@ InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enu
 InputRole = Literal["key", "name", "level", "cluster", "kind", "year", "unit", "group", "conference"]
 
 
-class InputField(_Strict):
+class InputField(Strict):
     """One column of the input table.
 
     An ``attested`` field is a qualitative yes/no judgement that needs evidence: it reads three
@@ -81,14 +81,14 @@ class InputField(_Strict):
 ParamScalar = Union[bool, int, float, dt.date, str]
 
 
-class DatedValue(_Strict):
+class DatedValue(Strict):
     """A parameter value in force from a date on."""
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
     from_: dt.date = Field(alias="from")
     value: Union[ParamScalar, dict[str, ParamScalar]]
 
 
-class Parameter(_Strict):
+class Parameter(Strict):
     """A dated value (weight, threshold, deadline, total). ``basis`` says where the number comes
     from, including 'local policy; default chosen by this project' where the source is silent."""
     title: Localized
@@ -125,7 +125,7 @@ class Parameter(_Strict):
         return current
 
 
-class RowCheck(_Strict):
+class RowCheck(Strict):
     """A row-level plausibility check; a row that fails it is rejected with the message."""
     id: str
     field: str = Field(description="the column reported as wrong")
@@ -133,13 +133,13 @@ class RowCheck(_Strict):
     message: Localized
 
 
-class Table(_Strict):
+class Table(Strict):
     """Where a long table is found: a sheet of a workbook or a CSV file in a directory."""
     sheet: str
     file: str
 
 
-class Check(_Strict):
+class Check(Strict):
     """One condition of a title: it holds, fails, or cannot be determined (evidence missing)."""
     id: str
     title: Localized
@@ -150,8 +150,24 @@ class Check(_Strict):
                                                            "words: why and on what authority")
 
 
-class MeritKey(_Strict):
+class MeritKey(Strict):
     """A key for ranking eligible candidates when a quota caps a title."""
     expr: Expr
     order: Literal["asc", "desc"]
     title: Localized
+
+
+class Regime(Strict):
+    """The legal regime a rule set encodes and the years judged under it (inclusive). Any kind of
+    rule set may declare one; a directory of rule sets picks among them by year
+    (:class:`..ruleset.Regimes`)."""
+    id: str
+    title: Localized
+    from_year: int
+    to_year: int
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.from_year > self.to_year:
+            raise ValueError("from_year is after to_year")
+        return self

@@ -1,49 +1,79 @@
-"""Load a rule directory: read YAML safely, validate into the typed model, then check meaning
-(every name known, every type right, every reference resolvable) before any data is seen."""
+"""Load a rule directory: read YAML safely, validate into the typed model of its kind, then check
+meaning (every name known, every type right, every reference resolvable) before any data is seen.
+
+The kind (``meta.kind``) picks the job, from the job registry: its model says which sections a
+rule set of that kind has, and its checks say what they must mean."""
 from __future__ import annotations
 
+import difflib
 import hashlib
+import types
+import typing
 from pathlib import Path
 from typing import Any
-from pydantic import ValidationError
+
+from pydantic import BaseModel, ValidationError
+
+from ..core import job as jobs
 from ..errors import ExpressionError, RuleError, RuleErrors
-from ..jobs.scoring.model import RuleSet
-from ..jobs.titles.model import TitleRuleSet
-from ..jobs.titles.checks import check_titles
-from ..jobs.conferences.checks import check_delegates
-from ..jobs.conferences.model import DelegateRuleSet
-from .yaml_source import LineDict, load_yaml
-from ..jobs.scoring.checks import _check_meaning
 from .source import Source, rule_files
+from .yaml_source import LineDict, load_yaml
 
 
-_LIST_SECTIONS = {"alerts", "criteria", "deductions", "classes", "vetoes", "awards", "totals",
-                  "checks", "units", "exclusions", "titles", "unit_checks", "levels", "groups",
-                  "programme", "standards", "keys"}
+def sections(model: type[BaseModel]) -> dict[str, str]:
+    """Each top-level section of a kind of rule set and its shape: 'list' (items from several
+    files are concatenated), 'dict' (entries merged, each defined once) or 'single'.
+
+    >>> sections(jobs.get("delegates").model)["levels"], sections(jobs.get("titles").model)["meta"]
+    ('list', 'single')
+    """
+    out = {}
+    for name, f in model.model_fields.items():
+        ann = f.annotation
+        args = [a for a in typing.get_args(ann) if a is not type(None)]
+        if typing.get_origin(ann) in (typing.Union, types.UnionType) and len(args) == 1:
+            ann = args[0]
+        origin = typing.get_origin(ann)
+        out[name] = "list" if origin is list else "dict" if origin is dict else "single"
+    return out
 
 
-_DICT_SECTIONS = {"inputs", "parameters", "unit_inputs", "plan_inputs", "report_inputs"}
+def read_rule_set(path: Path) -> tuple[Any, Source]:
+    """Read and validate a rule directory (or one YAML file): the typed model of its kind and
+    where each part came from; raise :class:`RuleErrors` listing every problem.
 
-
-_SINGLE_SECTIONS = {"meta", "ranking"}
-
-
-#: The sections each kind of rule set may have.
-_KIND_SECTIONS = {
-    "scoring": {"meta", "inputs", "parameters", "criteria", "deductions", "classes", "vetoes",
-                "ranking", "awards", "totals", "checks", "units", "alerts"},
-    "titles": {"meta", "inputs", "unit_inputs", "parameters", "exclusions", "titles", "checks",
-               "unit_checks"},
-    "delegates": {"meta", "inputs", "plan_inputs", "report_inputs", "parameters", "levels",
-                  "groups", "programme", "standards", "keys", "checks"},
-}
-
-
-def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet | DelegateRuleSet, Source]:
-    """Read and validate a rule directory; raise :class:`RuleErrors` listing every problem."""
+    >>> model, src = read_rule_set(Path("rules/lao-cai-2023"))
+    >>> model.meta.kind, len(src.files)
+    ('scoring', 6)
+    """
     src = Source()
-    merged: dict[str, Any] = {}
     errors: list[RuleError] = []
+    docs = _read_files(Path(path), src, errors)
+    kind = _kind(docs, src, errors)
+    job = None
+    if kind is not None:
+        try:
+            job = jobs.get(kind)
+        except jobs.UnknownJobError as e:
+            f, line = src.where("meta", None, "kind")
+            errors.append(RuleError(f"unknown kind '{kind}'", f, line,
+                                    suggestion=e.suggestion))
+    if job is None:
+        raise RuleErrors(errors)
+    merged = _merge(docs, sections(job.model), job.kind, src, errors)
+    if errors:
+        raise RuleErrors(errors)
+    try:
+        model = job.model.model_validate(merged)
+    except ValidationError as e:
+        raise RuleErrors([_locate(err, merged, src) for err in e.errors()]) from None
+    job.check(model, src)
+    return model, src
+
+
+def _read_files(path: Path, src: Source, errors: list[RuleError]) -> list[tuple[Path, LineDict]]:
+    """Every YAML document of the rule set, ``include:`` files after the files naming them."""
+    docs = []
     queue = list(rule_files(path))
     done: set[Path] = set()
     while queue:
@@ -51,32 +81,52 @@ def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet | DelegateRuleSet,
         if f.resolve() in done:
             continue
         done.add(f.resolve())
-        data = f.read_bytes()
-        src.files[f.as_posix()] = hashlib.sha256(data).hexdigest()
+        src.files[f.as_posix()] = hashlib.sha256(f.read_bytes()).hexdigest()
         doc = load_yaml(f)
         if doc is None:
             continue
         if not isinstance(doc, dict):
             raise RuleError("the top level must be a mapping of sections", file=str(f), line=1)
+        value = doc.get("include")
+        if value is not None:
+            # Shared definitions (e.g. the input tables of several legal regimes), named
+            # relative to the including file; read as if they were in this directory.
+            for rel in value if isinstance(value, list) else [value]:
+                target = f.parent / str(rel)
+                if not target.is_file():
+                    errors.append(RuleError(f"included file '{rel}' not found", str(f),
+                                            doc.line_of("include")))
+                else:
+                    queue.append(target)
+        docs.append((f, doc))
+    return docs
+
+
+def _kind(docs: list[tuple[Path, LineDict]], src: Source, errors: list[RuleError]) -> str | None:
+    for f, doc in docs:
+        meta = doc.get("meta")
+        if isinstance(meta, dict):
+            src.section_file.setdefault("meta", str(f))
+            src.items.setdefault(("meta", None), (str(f), meta))
+            kind = meta.get("kind", jobs.DEFAULT_KIND)
+            return kind if isinstance(kind, str) else str(kind)
+    return jobs.DEFAULT_KIND
+
+
+def _merge(docs: list[tuple[Path, LineDict]], shapes: dict[str, str], kind: str, src: Source,
+           errors: list[RuleError]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for f, doc in docs:
         for section, value in doc.items():
-            line = doc.line_of(section) if isinstance(doc, LineDict) else None
             if section == "include":
-                # Shared definitions (e.g. the input tables of several legal regimes), named
-                # relative to the including file; read as if they were in this directory.
-                for rel in value if isinstance(value, list) else [value]:
-                    target = (f.parent / str(rel))
-                    if not target.is_file():
-                        errors.append(RuleError(f"included file '{rel}' not found", str(f), line))
-                    else:
-                        queue.append(target)
                 continue
-            known = _LIST_SECTIONS | _DICT_SECTIONS | _SINGLE_SECTIONS
-            if section not in known:
-                errors.append(RuleError(f"unknown section '{section}'; expected one of "
-                                        + ", ".join(sorted(known)), file=str(f), line=line))
+            line = doc.line_of(section)
+            shape = shapes.get(section)
+            if shape is None:
+                errors.append(_misplaced(section, kind, shapes, str(f), line))
                 continue
             src.section_file.setdefault(section, str(f))
-            if section in _LIST_SECTIONS:
+            if shape == "list":
                 if not isinstance(value, list):
                     errors.append(RuleError(f"section '{section}' must be a list", str(f), line))
                     continue
@@ -84,7 +134,7 @@ def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet | DelegateRuleSet,
                 merged[section].extend(value)
                 for i, item in enumerate(value):
                     src.items[(section, start + i)] = (str(f), item)
-            elif section in _DICT_SECTIONS:
+            elif shape == "dict":
                 if not isinstance(value, dict):
                     errors.append(RuleError(f"section '{section}' must be a mapping", str(f), line))
                     continue
@@ -100,34 +150,20 @@ def read_rule_set(path: Path) -> tuple[RuleSet | TitleRuleSet | DelegateRuleSet,
                     errors.append(RuleError(f"section '{section}' is defined twice", str(f), line))
                 merged[section] = value
                 src.items[(section, None)] = (str(f), value)
-    meta = merged.get("meta")
-    kind = meta.get("kind", "scoring") if isinstance(meta, dict) else "scoring"
-    if kind not in _KIND_SECTIONS:
-        f, line = src.where("meta", None, "kind")
-        errors.append(RuleError(f"unknown kind '{kind}'; expected one of "
-                                + ", ".join(sorted(_KIND_SECTIONS)), f, line))
-    else:
-        for section in merged:
-            if section not in _KIND_SECTIONS[kind]:
-                f, line = src.where(section)
-                errors.append(RuleError(f"section '{section}' does not belong in a {kind} rule "
-                                        "set", f, line))
-    if errors:
-        raise RuleErrors(errors)
-    cls = {"titles": TitleRuleSet, "delegates": DelegateRuleSet}.get(kind, RuleSet)
-    if kind == "scoring" and isinstance(meta, dict):
-        meta.pop("kind", None)
-    try:
-        model = cls.model_validate(merged)
-    except ValidationError as e:
-        raise RuleErrors([_locate(err, merged, src) for err in e.errors()]) from None
-    if kind == "titles":
-        check_titles(model, src)
-    elif kind == "delegates":
-        check_delegates(model, src)
-    else:
-        _check_meaning(model, src)
-    return model, src
+    return merged
+
+
+def _misplaced(section: str, kind: str, shapes: dict[str, str], file: str,
+               line: int | None) -> RuleError:
+    """A section this kind does not have: one of another kind's, or a misspelling."""
+    others = {j.kind for j in jobs.jobs() if section in sections(j.model)}
+    if others:
+        return RuleError(f"section '{section}' does not belong in a {kind} rule set", file, line,
+                         suggestion=f"it is a section of {', '.join(sorted(others))} rule sets")
+    near = difflib.get_close_matches(section, list(shapes), 1, 0.6)
+    return RuleError(f"unknown section '{section}'", file, line,
+                     suggestion=f"did you mean '{near[0]}'?" if near else
+                     "sections of a " + kind + " rule set: " + ", ".join(sorted(shapes)))
 
 
 def _locate(err: dict, merged: dict, src: Source) -> RuleError:

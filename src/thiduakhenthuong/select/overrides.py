@@ -6,8 +6,8 @@ Overrides read from a table (CSV/XLSX, Vietnamese headers) are validated like an
 is rejected with its row number and reason, and an override naming an unknown subject or
 decision is rejected, not silently ignored.
 
-Decisions that can be overridden: for scoring, ``class`` (value: a class id); for titles, a title
-id (value: ``proposed`` or ``not_proposed``).
+Which decisions can be overridden is the job's (registered as ``Job.overrides``): for scoring,
+``class`` (value: a class id); for titles, a title id (value: ``proposed`` or ``not_proposed``).
 """
 from __future__ import annotations
 
@@ -18,10 +18,9 @@ from ..tables.validate import validate
 from ..core.models import Localized
 from ..core.trace import Override, OverrideApplied, Problem, RejectedRow
 from ..tables.read import read_table
+from ..core import job as jobs
+from ..errors import UsageError
 from ..rulebook.base import InputField
-
-_TITLE_VALUES = ("proposed", "not_proposed")
-
 
 def _f(type_: str, vi: str, en: str, aliases: list[str], role: str | None = None) -> InputField:
     return InputField(type=type_, title={"vi": vi, "en": en}, aliases=aliases, role=role)
@@ -68,55 +67,11 @@ def read_overrides(source: Any) -> tuple[list[Override], list[RejectedRow]]:
     return out, rejected
 
 
-def _reject(o: Override, vi: str, en: str) -> RejectedRow:
+def rejected_override(o: Override, vi: str, en: str) -> RejectedRow:
+    """An override that cannot apply (unknown subject or decision), as a rejected row."""
     return RejectedRow(row=o.row or 0, unit_id=o.subject_id, table="overrides", problems=[
         Problem(column="decision", value=f"{o.decision}={o.value}", code="override_unknown",
                 message=Localized(vi=vi, en=en))])
-
-
-def apply_score_overrides(res: Any, overrides: list[Override]
-                          ) -> tuple[list[OverrideApplied], list[RejectedRow]]:
-    """Overrides of a scoring's classes, beside each unit's rule-derived class."""
-    classes = [c.id for c in res.rules.classes]
-    out, bad = [], []
-    for o in sorted(overrides, key=lambda o: (o.subject_id, o.row_id)):
-        try:
-            u = res.unit(o.subject_id)
-        except KeyError:
-            bad.append(_reject(o, "không có đơn vị này trong kết quả chấm điểm",
-                               "no such unit among the scored units"))
-            continue
-        if o.decision != "class" or o.value not in classes:
-            bad.append(_reject(o, f"chỉ điều chỉnh được 'class' thành một trong {classes}",
-                               f"only 'class' can be overridden, to one of {classes}"))
-            continue
-        out.append(OverrideApplied(override=o, rule_value=u.class_id, final_value=o.value,
-                                   changed=o.value != u.class_id))
-    return out, bad
-
-
-def apply_title_overrides(res: Any, overrides: list[Override]
-                          ) -> tuple[list[OverrideApplied], list[RejectedRow]]:
-    """Overrides of title proposals, beside each rule-derived decision."""
-    titles = [t.id for t in res.model.titles]
-    out, bad = [], []
-    for o in sorted(overrides, key=lambda o: (o.subject_id, o.decision, o.row_id)):
-        if o.decision not in titles or o.value not in _TITLE_VALUES:
-            bad.append(_reject(o, f"danh hiệu phải là một trong {titles}, kết quả là "
-                                  f"{list(_TITLE_VALUES)}",
-                               f"the title must be one of {titles} and the outcome one of "
-                               f"{list(_TITLE_VALUES)}"))
-            continue
-        try:
-            d = res.decision(o.subject_id, o.decision)
-        except KeyError:
-            bad.append(_reject(o, "không có người/tập thể này trong năm xét",
-                               "no such person or collective in the year judged"))
-            continue
-        rule = "proposed" if d.proposed else "not_proposed"
-        out.append(OverrideApplied(override=o, rule_value=rule, final_value=o.value,
-                                   changed=o.value != rule))
-    return out, bad
 
 
 def apply_overrides(res: Any, overrides: list[Override] | Any
@@ -138,11 +93,10 @@ def apply_overrides(res: Any, overrides: list[Override] | Any
     rejected: list[RejectedRow] = []
     if not (isinstance(overrides, list) and all(isinstance(o, Override) for o in overrides)):
         overrides, rejected = read_overrides(overrides)
-    from ..jobs.scoring.result import ScoreResult
-    if isinstance(res, ScoreResult):
-        done, bad = apply_score_overrides(res, overrides)
-    else:
-        done, bad = apply_title_overrides(res, overrides)
+    job = jobs.of(res)
+    if job.overrides is None:
+        raise UsageError(f"{job.kind} results take no overrides")
+    done, bad = job.overrides(res, overrides)
     res.overrides = done
     res.overrides_rejected = rejected + bad
     return done, rejected + bad

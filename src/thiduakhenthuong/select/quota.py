@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .ranking import _sort_code
+from .ranking import sort_code
 
 
 @dataclass
@@ -57,8 +57,8 @@ def apply_quota(eligible: np.ndarray, group: np.ndarray, holders_mask: np.ndarra
     group = np.asarray(group, dtype=object)
     keys = list(keys) + [np.asarray(ids, dtype=object)]
     orders = list(orders) + ["asc"]
-    codes = [_sort_code(np.asarray(k), o) for k, o in zip(keys, orders)]
-    gcode = _sort_code(group, "asc")
+    codes = [sort_code(np.asarray(k), o) for k, o in zip(keys, orders)]
+    gcode = sort_code(group, "asc")
     holders = np.zeros(n, dtype=np.int64)
     cap = np.zeros(n, dtype=np.int64)
     elig_n = np.zeros(n, dtype=np.int64)

@@ -40,7 +40,7 @@ class Ranked:
                 for j in self._tie_index.get(i, [])]
 
 
-def _sort_code(v: np.ndarray, order: str) -> np.ndarray:
+def sort_code(v: np.ndarray, order: str) -> np.ndarray:
     """A numeric array whose ascending sort gives the wanted order; missing values sort last."""
     if v.dtype == object or v.dtype.kind in "US":
         uniq, inv = np.unique(v.astype(str), return_inverse=True)
@@ -81,13 +81,13 @@ def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, 
     names.append(key_field)
     orders.append(key_order)
     values.append(np.asarray(columns[key_field], dtype=object))
-    codes = [_sort_code(v, o) for v, o in zip(values, orders)]
+    codes = [sort_code(v, o) for v, o in zip(values, orders)]
     order = np.lexsort(codes[::-1]) if n else np.zeros(0, dtype=np.int64)
     rank_overall = np.empty(n, dtype=np.int64)
     rank_overall[order] = np.arange(1, n + 1)
 
     group = np.asarray(columns[rules.ranking.group_by], dtype=object)
-    gcode = _sort_code(group, "asc")
+    gcode = sort_code(group, "asc")
     gorder = order[np.argsort(gcode[order], kind="stable")]
     gsorted = gcode[gorder]
     starts = np.r_[0, np.nonzero(np.diff(gsorted))[0] + 1] if n else np.zeros(0, dtype=np.int64)

@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import TdktError
+from ..errors import EvaluationError
 
 try:  # durable-rules builds only up to Python 3.12 (PyEval_CallObject is gone in 3.13)
     import durable.engine as _de
@@ -39,11 +39,11 @@ except Exception as _e:  # pragma: no cover - depends on the interpreter
         f"engine works without it")
 
 
-class StreamingUnavailable(TdktError):
+class StreamingUnavailable(EvaluationError):
     """durable-rules cannot be imported on this interpreter."""
 
 
-class EngineError(TdktError):
+class EngineError(EvaluationError):
     """An action raised inside the durable-rules engine."""
 
 

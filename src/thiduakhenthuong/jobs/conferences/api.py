@@ -11,36 +11,52 @@ from .engine import select
 from ...tables.validate import validate
 from ...core.params import ResolvedParameter
 from .plans import check_plan_rows, check_report_rows
-from ...errors import RuleError
+from ...core.dates import as_date
+from ...core.job import check_engine
+from ...core.params import resolve
+from ...errors import RuleError, UsageError
+from ...rulebook.ruleset import LoadedRules, load
 from ...tables.read import read_named_table
 from .model import DelegateRuleSet
-from ...rulebook.load import read_rule_set
-from ...rulebook.source import version_hash
 from ...rulebook.base import Table
 from ...tables.attested import expand_attested
 from .result import DelegateResult
 
 
+class ConferenceRules(LoadedRules):
+    """A loaded conference rule set: who may be a delegate at each level, and what a
+    conference plan must look like."""
+
+    def default_day(self) -> dt.date:
+        """The day parameters are read on when none is given: the latest value's start."""
+        return max(v.from_ for p in self.model.parameters.values() for v in p.values)
+
+    def params(self, as_of: dt.date | None = None) -> dict[str, ResolvedParameter]:
+        """The parameters in force on ``as_of`` (default: :meth:`default_day`)."""
+        return resolve(self.model, as_of or self.default_day(), str(self.path))
+
+
+def load_conference_rules(path: str | Path) -> ConferenceRules:
+    """A conference (delegate) rule set from a directory, a YAML file or a bundled name.
+
+    >>> load_conference_rules("thai-nguyen-2019").id
+    'thai-nguyen-2019'
+    """
+    rules = load(path)
+    if not isinstance(rules, ConferenceRules):
+        raise RuleError(f"this is a {rules.kind} rule set, not a conference one",
+                        file=str(path), suggestion="meta.kind must be 'delegates'")
+    return rules
+
+
 def load_delegate_rules(path: str | Path) -> tuple[DelegateRuleSet, str]:
-    """A conference (delegate) rule set and its version hash.
+    """A conference rule set's model and version hash (see :func:`load_conference_rules`).
 
     >>> load_delegate_rules("rules/thai-nguyen-2019")[0].meta.id
     'thai-nguyen-2019'
     """
-    model, src = read_rule_set(Path(path))
-    if not isinstance(model, DelegateRuleSet):
-        raise RuleError("not a conference rule set (meta.kind must be 'delegates')",
-                        file=str(path))
-    return model, version_hash(src)
-
-
-def _params(model: DelegateRuleSet, as_of: dt.date | None) -> dict[str, ResolvedParameter]:
-    day = as_of or max(v.from_ for p in model.parameters.values() for v in p.values)
-    out = {}
-    for name, p in model.parameters.items():
-        dv = p.as_of(day)
-        out[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
-    return out
+    rules = load_conference_rules(path)
+    return rules.model, rules.hash
 
 
 def _validated(data: Any, fields: dict, table: Table, key: str, required: bool, checks=()):
@@ -53,16 +69,19 @@ def _validated(data: Any, fields: dict, table: Table, key: str, required: bool, 
     return raw, valid
 
 
-def evaluate_delegates(rules: str | Path, data: Any, level: str,
-                       as_of: dt.date | None = None, engine: str = "columns") -> DelegateResult:
+def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: str,
+                       as_of: dt.date | str | None = None,
+                       engine: str = "columns") -> DelegateResult:
     """Decide who may be a delegate to the ``level`` conferences in ``data`` (a workbook, a
     directory of CSV files, or ``{"candidates": ...}``) and select them within the caps.
     ``engine``: 'columns' (batch) or 'rete' (standards matched on the durable-rules network)."""
-    model, h = load_delegate_rules(rules)
+    cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
+    model, h = cr.model, cr.hash
     if level not in [x.id for x in model.levels]:
-        raise ValueError(f"unknown level '{level}'; levels: "
-                         + ", ".join(x.id for x in model.levels))
-    params = _params(model, as_of)
+        raise UsageError(f"unknown level '{level}'",
+                         suggestion="levels: " + ", ".join(x.id for x in model.levels))
+    check_engine(engine)
+    params = cr.params(as_date(as_of) if as_of is not None else None)
     raw, valid = _validated(data, model.inputs, model.meta.candidates, "candidates", True,
                             model.checks)
     role = {f.role: name for name, f in model.inputs.items() if f.role}
@@ -73,27 +92,27 @@ def evaluate_delegates(rules: str | Path, data: Any, level: str,
              for a in attested}
     decide = None
     if engine == "rete":
+        # The network is imported only when asked for: durable-rules is optional.
         from ...stream.tri import tri_on_network
 
         def on_network(items, envs, n, _h=h):
             return tri_on_network("standards", _h, items, envs, {}, n)
         decide = on_network
-    elif engine != "columns":
-        raise ValueError(f"unknown engine '{engine}' (columns or rete)")
     sel = select(model, params, cols, known, level, decide=decide)
-    return DelegateResult(model, h, params, level, raw.source, raw, valid, cols,
+    return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
                           valid.rows[keep], sel, int((~keep).sum()), known)
 
 
-def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> PlanReport:
+def check_plans(rules: str | Path | ConferenceRules, data: Any,
+                report_level: str = "huyen") -> PlanReport:
     """Check every chapter's conference plan (and report dates, where the data has them).
 
     >>> rep = check_plans("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
     >>> rep.checked > 0
     True
     """
-    model, _ = load_delegate_rules(rules)
-    params = _params(model, None)
+    cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
+    model, params = cr.model, cr.params()
     raw, valid = _validated(data, model.plan_inputs, model.meta.plans, "plans", True)
     findings = check_plan_rows(model, params, valid.columns, valid.rows)
     rejected, notices = list(valid.rejected), list(valid.notices)
@@ -114,3 +133,8 @@ def check_plans(rules: str | Path, data: Any, report_level: str = "huyen") -> Pl
                       findings=sorted(findings, key=lambda f: (f.row, f.code)),
                       compliant=compliant, reports_checked=reports_checked,
                       report_deadline=deadline, rejected=rejected, warnings=notices)
+
+
+def run(options: Any, rules: Any, data: Any, scores: Any = None) -> DelegateResult:
+    """Select delegates as ``options`` say (the job's entry for the generic parts)."""
+    return evaluate_delegates(rules, data, options.level, as_of=options.as_of)

@@ -20,9 +20,9 @@ import numpy as np
 from ...expr import evaluate
 from .model import DelegateRuleSet
 from ...core.models import Localized
-from ...select.ranking import _sort_code
+from ...select.ranking import sort_code
 from ...core.params import ResolvedParameter, to_column
-from ...core.tri import F, T, U, _tri
+from ...core.tri import F, T, U, tri
 
 
 @dataclass
@@ -71,7 +71,7 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     checks, status = {}, np.full(n, T, dtype=np.int8)
     items = [(c.id, c.holds) for c in rules.standards]
     decided = decide(items, {"f": env_f, "t": env_t}, n) if decide is not None else \
-        {cid: _tri(node, env_f, None, env_t, None, n) for cid, node in items}
+        {cid: tri(node, env_f, None, env_t, None, n) for cid, node in items}
     for c in rules.standards:
         v = np.where(held, decided[c.id], T).astype(np.int8)
         checks[c.id] = v
@@ -79,7 +79,7 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     keys = [np.broadcast_to(np.asarray(evaluate(k.expr, env_f)), (n,)) for k in rules.keys]
     keys.append(np.asarray(cols[role["key"]], dtype=object))
     orders = [k.order for k in rules.keys] + ["asc"]
-    codes = [_sort_code(np.asarray(k), o) for k, o in zip(keys, orders)]
+    codes = [sort_code(np.asarray(k), o) for k, o in zip(keys, orders)]
     lv = rules.level(level)
     cap = int(float(params[lv.cap].value))
     seats_by_group = _seats(rules, {k: p.value for k, p in params.items()}, cap)

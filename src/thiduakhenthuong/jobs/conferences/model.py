@@ -11,18 +11,18 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from ...rulebook.base import Citation, Document, InputField, Parameter, RowCheck
-from ...core.models import Localized, _Strict
+from ...core.models import Localized, Strict
 from ...rulebook.base import Check, MeritKey, Table
 
 
-class Window(_Strict):
+class Window(Strict):
     """Dates a conference of this level must fall within (parameters, inclusive)."""
     start: str = Field(description="date parameter: first allowed day")
     end: str = Field(description="date parameter: last allowed day")
     cite: Citation
 
 
-class Level(_Strict):
+class Level(Strict):
     """One level of conference (grassroots, district, province)."""
     id: str
     title: Localized
@@ -41,7 +41,7 @@ class Level(_Strict):
     report_cite: Optional[Citation] = None
 
 
-class ProgrammeItem(_Strict):
+class ProgrammeItem(Strict):
     """An agenda item, in the required order."""
     id: str
     title: Localized
@@ -49,7 +49,7 @@ class ProgrammeItem(_Strict):
     required: bool = Field(default=False, description="missing it is an error, not a warning")
 
 
-class Group(_Strict):
+class Group(Strict):
     """A composition group (thành phần) of delegates and its seats."""
     id: str
     title: Localized
@@ -61,7 +61,7 @@ class Group(_Strict):
     basis: Optional[str] = None
 
 
-class DelegateMeta(_Strict):
+class DelegateMeta(Strict):
     kind: Literal["delegates"]
     id: str
     version: str
@@ -75,7 +75,7 @@ class DelegateMeta(_Strict):
     basis: str = Field(min_length=3)
 
 
-class DelegateRuleSet(_Strict):
+class DelegateRuleSet(Strict):
     meta: DelegateMeta
     inputs: dict[str, InputField] = Field(description="candidates table")
     plan_inputs: dict[str, InputField]

@@ -1,13 +1,15 @@
 """What an audit bundle records of a delegate selection."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal, Optional
-from ...core.job import _Job
+from pydantic import Field
+
+from ...core.dates import Day
+from ...core.job import JobOptions
 
 
-class DelegatesJob(_Job):
+class DelegatesJob(JobOptions):
     """``tdkt delegates``: conference delegates for a level."""
     kind: Literal["delegates"] = "delegates"
-    level: str
-    as_of: Optional[dt.date] = None
+    level: str = Field(description="the conference level, e.g. co_so, huyen")
+    as_of: Optional[Day] = Field(default=None, description="parameters in force on this day")

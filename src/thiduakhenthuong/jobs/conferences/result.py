@@ -1,19 +1,35 @@
 """The result of a delegate selection."""
 from __future__ import annotations
 
-import datetime as dt
-import json
+import numpy as np
+import pandas as pd
+
 from .trace import ConferenceSummary, DelegateDecision, DelegateReport
 from .engine import neighbour, outcome_name, reason
-from ...core.trace import ParameterUse
-from ...core.trace import CheckTrace
-from ...core.jsonable import py
+from ...core.params import parameter_uses
+from ...core.result import Labels, Result
+from ...core.trace import CheckTrace, Notice, RejectedRow
+from ...render.phrases import t as phrase
+from ...core.jsonable import plain
 from ...core.tri import U
 
 
-class DelegateResult:
+#: Display headers of :meth:`DelegateResult.to_frame` with labels.
+HEADERS = {
+    "vi": {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
+           "row": "Dòng dữ liệu", "outcome": "Tiêu chuẩn", "selected": "Được chọn",
+           "seat": "Suất", "rank": "Thứ tự", "reason": "Lý do",
+           "forwarded": "Chuyển lên cấp trên", "missing_evidence": "Thiếu xác nhận"},
+    "en": {"candidate_id": "Id", "name": "Name", "group": "Group", "conference": "Conference",
+           "row": "Input row", "outcome": "Standards", "selected": "Selected", "seat": "Seat",
+           "rank": "Merit place", "reason": "Reason", "forwarded": "Forwarded to the next level",
+           "missing_evidence": "Evidence missing"},
+}
+
+
+class DelegateResult(Result):
     """Delegate decisions for one level: every candidate eligible or not, selected or left out,
-    with the reason.
+    with the reason (see :mod:`thiduakhenthuong.core.result` for what every result offers).
 
     >>> from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
     >>> res = evaluate_delegates("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "huyen")
@@ -21,57 +37,128 @@ class DelegateResult:
     True
     """
 
-    def __init__(self, model, rules_hash, params, level, source, raw, valid, cols, rows, sel,
-                 other_levels, known):
-        self.model, self.hash, self.params, self.level = model, rules_hash, params, level
+    kind = "delegates"
+
+    def __init__(self, rules, params, level, source, raw, valid, cols, rows, sel, other_levels,
+                 known):
+        self.rules, self.params, self.level = rules, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
         self.known = known      # attested field -> evidence complete, per candidate
+        role = {f.role: name for name, f in rules.model.inputs.items() if f.role}
+        self._key = role["key"]
+        self._index = {str(x): i for i, x in enumerate(cols[self._key].tolist())}
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source]
+
+    @property
+    def rejected(self) -> list[RejectedRow]:
+        return self.valid.rejected
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self.valid.notices
+
+    def get(self, candidate_id: str) -> DelegateDecision:
+        """The decision on one candidate.
+
+        >>> from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
+        >>> res = evaluate_delegates("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "huyen")
+        >>> d = res.get(res.to_frame()["candidate_id"].iloc[0]); d.outcome in ("eligible", "not_eligible", "not_determinable")
+        True
+        """
+        i = self._index.get(candidate_id)
+        if i is None:
+            raise self.not_judged(candidate_id, self._index, "candidate")
+        return self._decision(i)
+
+    def to_frame(self, labels: Labels = None) -> pd.DataFrame:
+        """One row per candidate of the level: ``candidate_id``, ``name``, ``group``,
+        ``conference``, ``row``, ``outcome`` (eligible/not_eligible/not_determinable),
+        ``selected`` (bool), ``seat`` (invited/reserved/open or empty), ``rank`` (place in the
+        merit order, empty when not eligible), ``reason``, ``forwarded`` (bool) and
+        ``missing_evidence``. With ``labels="vi"`` or ``"en"``: display headers, group titles,
+        outcome words and Có/Không.
+
+        >>> from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
+        >>> res = evaluate_delegates("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "huyen")
+        >>> f = res.to_frame()
+        >>> str(f["selected"].dtype), str(f["rank"].dtype), int(f["selected"].sum()) <= 150
+        ('bool', 'Int64', True)
+        """
+        ds = self.decisions()
+        lang = labels or "en"
+        frame = pd.DataFrame({
+            "candidate_id": [d.candidate_id for d in ds], "name": [d.name or "" for d in ds],
+            "group": [d.group for d in ds], "conference": [d.conference for d in ds],
+            "row": np.array([d.row for d in ds], dtype=np.int64),
+            "outcome": [d.outcome for d in ds],
+            "selected": np.array([d.selected for d in ds], dtype=bool),
+            "seat": [d.seat or "" for d in ds],
+            "rank": pd.array([d.rank for d in ds], dtype="Int64"),
+            "reason": [d.reason.get(lang) for d in ds],
+            "forwarded": np.array([d.forwarded for d in ds], dtype=bool),
+            "missing_evidence": [", ".join(d.missing_evidence) for d in ds]})
+        if labels is None:
+            return frame
+        vi = labels != "en"
+        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        groups = {g.id: g.title.get(labels) for g in self.model.groups}
+        shown = frame.assign(
+            group=frame["group"].map(groups),
+            outcome=frame["outcome"].map(lambda o: phrase("outcome_" + o, labels)),
+            selected=np.where(frame["selected"], yes, no),
+            seat=frame["seat"].map(lambda x: phrase("seat_" + x, labels) if x else ""),
+            forwarded=np.where(frame["forwarded"], yes, no))
+        return shown.rename(columns=HEADERS[labels])
 
     def decisions(self) -> list[DelegateDecision]:
+        """Every candidate's decision, in input order."""
+        return [self._decision(i) for i in range(len(self.rows))]
+
+    def _decision(self, i: int) -> DelegateDecision:
         m, s, c = self.model, self.sel, self.cols
         role = {f.role: name for name, f in m.inputs.items() if f.role}
         group = c[role["group"]]
         attested = [n for n, f in m.inputs.items() if f.type == "attested"]
-        out = []
-        for i in range(len(self.rows)):
-            g = m.group(str(group[i]))
-            checks = []
-            missing = []
-            if g.held_to_standards:
-                for ck in m.standards:
-                    st = int(s.checks[ck.id][i])
-                    names = sorted(ck.holds.names())
-                    miss = [a for a in names if a in attested and not self.known[a][i]]
-                    missing += [x for x in miss if x not in missing]
-                    checks.append(CheckTrace(
-                        id=ck.id, title=ck.title, cite=ck.cite,
-                        status={0: "failed", 1: "unknown", 2: "met"}[st],
-                        expression=ck.holds.text(),
-                        values={k: (py(c[k][i]) if k not in attested or self.known[k][i]
-                                    else None) for k in names if k in c},
-                        missing_evidence=miss if st == U else [], needs=ck.hint))
-            cid = str(c[role["conference"]][i])
-            decided_by = nb = own = other = None
-            if s.status[i] == 2 and not s.selected[i]:
-                j, k = neighbour(s, i, cid, not g.held_to_standards)
-                if j is not None:
-                    names = [kk.title.vi for kk in m.keys] + ["mã ứng viên"]
-                    decided_by, nb = names[k], str(c[role["key"]][j])
-                    own, other = py(s.keys[k][i]), py(s.keys[k][j])
-            out.append(DelegateDecision(
-                candidate_id=str(c[role["key"]][i]),
-                name=(str(c[role["name"]][i]) or None) if "name" in role else None,
-                kind=str(c["kind"][i]) if "kind" in c else None, group=g.id, group_title=g.title,
-                conference=cid, row=int(self.rows[i]), outcome=outcome_name(s.status[i]),
-                held_to_standards=g.held_to_standards, checks=checks,
-                missing_evidence=missing if s.status[i] == U else [],
-                merit={k.expr.text(): py(s.keys[n][i]) for n, k in enumerate(m.keys)},
-                rank=int(s.rank[i]) or None, selected=bool(s.selected[i]),
-                seat=s.seat[i] or None, reason=reason(s, i, g.id, cid, m),
-                decided_by=decided_by, neighbour=nb, own_value=own, neighbour_value=other,
-                forwarded=bool(s.forwarded[i])))
-        return out
+        g = m.group(str(group[i]))
+        checks = []
+        missing = []
+        if g.held_to_standards:
+            for ck in m.standards:
+                st = int(s.checks[ck.id][i])
+                names = sorted(ck.holds.names())
+                miss = [a for a in names if a in attested and not self.known[a][i]]
+                missing += [x for x in miss if x not in missing]
+                checks.append(CheckTrace(
+                    id=ck.id, title=ck.title, cite=ck.cite,
+                    status={0: "failed", 1: "unknown", 2: "met"}[st],
+                    expression=ck.holds.text(),
+                    values={k: (plain(c[k][i]) if k not in attested or self.known[k][i]
+                                else None) for k in names if k in c},
+                    missing_evidence=miss if st == U else [], needs=ck.hint))
+        cid = str(c[role["conference"]][i])
+        decided_by = nb = own = other = None
+        if s.status[i] == 2 and not s.selected[i]:
+            j, k = neighbour(s, i, cid, not g.held_to_standards)
+            if j is not None:
+                names = [kk.title.vi for kk in m.keys] + ["mã ứng viên"]
+                decided_by, nb = names[k], str(c[role["key"]][j])
+                own, other = plain(s.keys[k][i]), plain(s.keys[k][j])
+        return DelegateDecision(
+            candidate_id=str(c[role["key"]][i]),
+            name=(str(c[role["name"]][i]) or None) if "name" in role else None,
+            kind=str(c["kind"][i]) if "kind" in c else None, group=g.id, group_title=g.title,
+            conference=cid, row=int(self.rows[i]), outcome=outcome_name(s.status[i]),
+            held_to_standards=g.held_to_standards, checks=checks,
+            missing_evidence=missing if s.status[i] == U else [],
+            merit={k.expr.text(): plain(s.keys[n][i]) for n, k in enumerate(m.keys)},
+            rank=int(s.rank[i]) or None, selected=bool(s.selected[i]),
+            seat=s.seat[i] or None, reason=reason(s, i, g.id, cid, m),
+            decided_by=decided_by, neighbour=nb, own_value=own, neighbour_value=other,
+            forwarded=bool(s.forwarded[i]))
 
     def summaries(self) -> list[ConferenceSummary]:
         m, s = self.model, self.sel
@@ -97,16 +184,10 @@ class DelegateResult:
 
     def report(self) -> DelegateReport:
         return DelegateReport(
-            ruleset_id=self.model.meta.id, ruleset_version=self.model.meta.version,
-            ruleset_hash=self.hash, level=self.level, source=self.source,
+            ruleset_id=self.rules.id, ruleset_version=self.rules.version,
+            ruleset_hash=self.rules.hash, level=self.level, source=self.source,
             rows_in=self.valid.rows_in, rows_judged=len(self.rows),
             rows_other_levels=self.other_levels, rejected_count=len(self.valid.rejected),
             conferences=self.summaries(), decisions=self.decisions(),
-            parameters=[ParameterUse(name=p.name, value=py(p.value) if not isinstance(
-                p.value, dt.date) else p.value, effective_from=p.effective_from, basis=p.basis)
-                for p in sorted(self.params.values(), key=lambda p: p.name)],
+            parameters=parameter_uses(self.params),
             rejected=self.valid.rejected, warnings=self.valid.notices)
-
-    def to_json(self) -> str:
-        return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False, indent=1,
-                          sort_keys=True)

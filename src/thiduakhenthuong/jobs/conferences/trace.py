@@ -8,13 +8,13 @@ from pydantic import Field
 
 from ...core.models import Localized
 from ...core.trace import Notice, ParameterUse, RejectedRow, Value
-from ...core.models import _Out
+from ...core.models import Out
 from ...core.trace import CheckTrace
 
 Seat = Literal["invited", "reserved", "open"]
 
 
-class DelegateDecision(_Out):
+class DelegateDecision(Out):
     """Whether a candidate may be a delegate, and whether they were selected, and why."""
     candidate_id: str
     name: Optional[str] = None
@@ -41,7 +41,7 @@ class DelegateDecision(_Out):
     forwarded: bool = Field(default=False, description="sent on to the higher-level conference")
 
 
-class ConferenceSummary(_Out):
+class ConferenceSummary(Out):
     conference: str
     level: str
     cap: int
@@ -56,7 +56,7 @@ class ConferenceSummary(_Out):
     next_cap: Optional[int] = None
 
 
-class DelegateReport(_Out):
+class DelegateReport(Out):
     ruleset_id: str
     ruleset_version: str
     ruleset_hash: str
@@ -73,7 +73,7 @@ class DelegateReport(_Out):
     warnings: list[Notice]
 
 
-class Finding(_Out):
+class Finding(Out):
     """One problem found in a chapter's conference plan or report."""
     chapter_id: str
     name: Optional[str] = None
@@ -85,7 +85,7 @@ class Finding(_Out):
     values: dict[str, Value] = Field(default_factory=dict)
 
 
-class PlanReport(_Out):
+class PlanReport(Out):
     ruleset_id: str
     source: str
     rows_in: int

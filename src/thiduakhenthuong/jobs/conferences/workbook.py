@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import safe_frame
-from ...render.workbook import _write_book
+from ...render.workbook import write_book
 
 
 _VI = {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
@@ -72,7 +72,7 @@ def write_delegates(res: Any, path: str | Path, lang: str = "vi") -> list[Path]:
                      "missing_evidence"])
     confs = pd.DataFrame([s.model_dump(mode="json") for s in res.summaries()])
     vi = lang != "en"
-    _write_book(p, [("Quyết định" if vi else "Decisions", dec),
+    write_book(p, [("Quyết định" if vi else "Decisions", dec),
                     ("Tiêu chuẩn" if vi else "Standards", checks),
                     ("Hội nghị" if vi else "Conferences", confs.astype(str)),
                     ("Quy tắc áp dụng" if vi else "Rules used",
@@ -104,7 +104,7 @@ def write_plan_report(rep: Any, model: Any, params: dict, path: str | Path,
     if suffix != ".xlsx":
         raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     vi = lang != "en"
-    _write_book(p, [("Kết quả kiểm tra" if vi else "Findings", found),
+    write_book(p, [("Kết quả kiểm tra" if vi else "Findings", found),
                     ("Quy tắc áp dụng" if vi else "Rules used",
                      rules_used_frame(model, params, lang)),
                     ("Dòng bị loại" if vi else "Rejected rows", _rejected(rep.rejected, lang))])

@@ -1,0 +1,43 @@
+"""Year-end scoring (chấm điểm thi đua): units scored against a campaign's targets, classified
+and ranked within their emulation clusters, with the awards their rank earns.
+
+The job is registered under the rule-set kind ``scoring`` (entry point
+``thiduakhenthuong.jobs``); see :mod:`thiduakhenthuong.core.job` for what each field serves.
+"""
+from __future__ import annotations
+
+from ...core.job import CataloguePart, Job
+from ...core.models import Localized
+from . import catalogue
+from .api import Rules, run
+from .checks import check_scoring
+from .diff import diff_scores
+from .html import score_page
+from .model import RuleSet
+from .options import ScoreJob
+from .overrides import apply_score_overrides
+from .result import ScoreResult
+from .workbook import write_result
+
+
+def summary(m: RuleSet) -> str:
+    """What a scoring rule set holds, in one line."""
+    return (f"{len(m.inputs)} inputs, {len(m.parameters)} parameters, {len(m.criteria)} "
+            f"criteria, {len(m.deductions)} deductions, {len(m.classes)} classes, "
+            f"{len(m.awards)} awards")
+
+
+def period(m: RuleSet) -> str:
+    """The campaign year a scoring rule set judges."""
+    return str(m.meta.period.year)
+
+
+JOB = Job(
+    kind="scoring", command="score",
+    title=Localized(vi="Chấm điểm, xếp loại, xếp hạng thi đua cuối năm",
+                    en="Year-end scoring, classification and ranking"),
+    model=RuleSet, check=check_scoring, rules=Rules, options=ScoreJob, run=run,
+    result=ScoreResult, summary=summary, period=period, page=score_page, write=write_result,
+    catalogue=CataloguePart(catalogue.scoring_book, catalogue.scoring_about,
+                            catalogue.scoring_sections),
+    diff=diff_scores, overrides=apply_score_overrides)

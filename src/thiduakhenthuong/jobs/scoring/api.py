@@ -1,42 +1,29 @@
-"""The public entry point: load a rule set, score data."""
+"""Scoring's entry points: load a scoring rule set, score data."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ...tables.validate import validate
+from ...core.dates import as_date
+from ...core.job import check_engine
 from ...core.params import resolve
-from .result import ScoreResult
-from .engine import check_totals, score_columns
 from ...errors import RuleError
+from ...select.overrides import apply_overrides
+from ...rulebook.ruleset import LoadedRules, load
 from ...tables.read import read_table
-from ...rulebook.source import Source, version_hash
-from ...rulebook.load import read_rule_set
-from .model import RuleSet
+from ...tables.validate import validate
+from .engine import check_totals, score_columns
+from .options import ScoreJob
+from .result import ScoreResult
 
-
-class Rules:
-    """A loaded, checked rule set, ready to score data.
+class Rules(LoadedRules):
+    """A loaded, checked scoring rule set, ready to score data.
 
     >>> rules = load_rules("rules/lao-cai-2023")
     >>> rules.id, len(rules.model.criteria)
     ('lao-cai-2023', 13)
     """
-
-    def __init__(self, model: RuleSet, source: Source, path: Path):
-        self.model = model
-        self.source = source
-        self.path = path
-        self.hash = version_hash(source)
-
-    @property
-    def id(self) -> str:
-        return self.model.meta.id
-
-    @property
-    def version(self) -> str:
-        return self.model.meta.version
 
     def score(self, data: Any, as_of: dt.date | str | None = None,
               engine: str = "columns") -> ScoreResult:
@@ -51,40 +38,40 @@ class Rules:
         >>> res.units[0].rank_overall
         1
         """
-        day = _day(as_of) if as_of is not None else self.model.meta.period.as_of
-        try:
-            params = resolve(self.model, day)
-        except ValueError as e:
-            raise RuleError(str(e), file=str(self.path)) from None
+        check_engine(engine)
+        day = as_date(as_of) if as_of is not None else self.model.meta.period.as_of
+        params = resolve(self.model, day, str(self.path))
         raw = read_table(data, self.model.inputs)
         valid = validate(raw, self.model)
         if engine == "rete":
+            # The network is imported only when asked for: durable-rules is optional.
             from .network import score_columns_rete
             cols = score_columns_rete(self.model, params, valid, self.hash)
-        elif engine == "columns":
-            cols = score_columns(self.model, params, valid)
         else:
-            raise ValueError(f"unknown engine '{engine}' (columns or rete)")
+            cols = score_columns(self.model, params, valid)
         notices = list(valid.notices) + check_totals(self.model, valid, params)
-        return ScoreResult(self.model, self.hash, params, day, raw.source, valid, cols, notices)
-
-
-def _day(v: dt.date | str) -> dt.date:
-    if isinstance(v, dt.date):
-        return v
-    return dt.date.fromisoformat(v)
+        return ScoreResult(self, params, day, raw.source, valid, cols, notices)
 
 
 def load_rules(path: str | Path) -> Rules:
-    """Load and check a rule directory (or one YAML file).
+    """Load and check a scoring rule set from a directory, a YAML file or a bundled name.
 
     Raises :class:`~thiduakhenthuong.errors.RuleErrors` listing every problem with file and line.
 
     >>> load_rules("rules/lao-cai-2023").version
     '2023.1'
     """
-    p = Path(path)
-    model, source = read_rule_set(p)
-    if not isinstance(model, RuleSet):
-        raise RuleError("this is a title rule set; use evaluate_titles (tdkt titles)", file=str(p))
-    return Rules(model, source, p)
+    rules = load(path)
+    if not isinstance(rules, Rules):
+        raise RuleError(f"this is a {rules.kind} rule set, not a scoring one", file=str(path),
+                        suggestion="load it with tdkt.load() or evaluate it with tdkt.evaluate()")
+    return rules
+
+
+def run(options: ScoreJob, rules: str | Path | Rules, data: Any, scores: Any = None) -> ScoreResult:
+    """Score ``data`` as ``options`` say (the job's entry for the generic parts)."""
+    r = rules if isinstance(rules, Rules) else load_rules(rules)
+    res = r.score(data, as_of=options.as_of)
+    if options.overrides:
+        apply_overrides(res, list(options.overrides))
+    return res

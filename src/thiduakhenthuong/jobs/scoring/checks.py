@@ -9,7 +9,7 @@ from ...rulebook.checker import INPUT_TYPES, Checker, param_kind
 from ...rulebook.source import Source
 
 
-def _check_meaning(m: RuleSet, src: Source) -> None:
+def check_scoring(m: RuleSet, src: Source) -> None:
     ck = Checker(src, m.meta.documents)
     err = ck.err
 

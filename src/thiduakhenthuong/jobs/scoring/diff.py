@@ -24,7 +24,12 @@ _DEDUCTION = ("raw_points", "points", "max_points")
 
 def _headline(res: ScoreResult) -> pd.DataFrame:
     """Each scored unit's decision, read from the result's columns, indexed by unit id."""
-    f = res.to_frame("en")[["unit_id", *DECISION, "cluster"]]
+    f = res.to_frame()
+    awards = np.full(len(f), "", dtype=object)
+    for a in res.model.awards:
+        hit = f[f"award.{a.id}"].to_numpy()
+        awards = np.where(hit, np.where(awards == "", a.id, awards + ";" + a.id), awards)
+    f = f.assign(awards=awards)[["unit_id", *DECISION, "cluster"]]
     return f.assign(unit_id=f["unit_id"].astype(str)).set_index("unit_id")
 
 

@@ -55,7 +55,7 @@ class ScoreColumns:
     env: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
-def _arr(x: Any, n: int, dtype=np.float64) -> np.ndarray:
+def as_column(x: Any, n: int, dtype=np.float64) -> np.ndarray:
     a = np.asarray(x, dtype=dtype)
     return np.broadcast_to(a, (n,)).copy() if a.shape != (n,) else a
 
@@ -75,20 +75,20 @@ def score_criterion(c: Criterion, env: dict[str, Any], n: int,
     def decided(rule: str, own: Any) -> np.ndarray:
         return hit(f"{c.id}:{rule}") if hit is not None else own
 
-    applicable = decided("applies", _arr(evaluate(c.applies, env), n, bool)) \
+    applicable = decided("applies", as_column(evaluate(c.applies, env), n, bool)) \
         if c.applies is not None else np.ones(n, dtype=bool)
-    maxp = _arr(evaluate(c.max_points, env), n)
+    maxp = as_column(evaluate(c.max_points, env), n)
     maxp = np.where(np.isnan(maxp), 0.0, maxp)
     achieved = target = None
     cond = None
     if c.achieved is not None:
-        achieved = _arr(evaluate(c.achieved, env), n)
-        target = _arr(evaluate(c.target, env), n)
+        achieved = as_column(evaluate(c.achieved, env), n)
+        target = as_column(evaluate(c.target, env), n)
         ratio = criterion_ratio(achieved, target)
     else:
         ratio = None
     if c.condition is not None:
-        cond = _arr(evaluate(c.condition, env), n, bool)
+        cond = as_column(evaluate(c.condition, env), n, bool)
     gate = decided("gate", cond) if cond is not None else np.ones(n, dtype=bool)
     if ratio is None:
         ratio = gate.astype(np.float64)
@@ -111,8 +111,8 @@ def score_criterion(c: Criterion, env: dict[str, Any], n: int,
     points = _round(maxp * share)
     bonus = np.zeros(n)
     if c.bonus is not None:
-        pps = _arr(evaluate(c.bonus.points_per_step, env), n)
-        bmax = _arr(evaluate(c.bonus.max, env), n)
+        pps = as_column(evaluate(c.bonus.points_per_step, env), n)
+        bmax = as_column(evaluate(c.bonus.max, env), n)
         steps = np.floor((ratio - 1.0) / c.bonus.step + 1e-9)
         bonus = np.where(met & (steps > 0), np.minimum(steps * pps, bmax), 0.0)
         bonus = _round(bonus)
@@ -193,20 +193,20 @@ def unit_totals(rules: RuleSet, env: dict[str, Any], crits: dict[str, CriterionC
     bonus_unc = np.zeros(n)
     for cc in crits.values():
         bonus_unc = bonus_unc + cc.bonus
-    bonus_max = _arr(evaluate(rules.meta.bonus_max, env), n)
+    bonus_max = as_column(evaluate(rules.meta.bonus_max, env), n)
     bonus = _round(np.minimum(bonus_unc, bonus_max))
     deds = {}
     ded_total = np.zeros(n)
     for d in rules.deductions:
-        raw = _arr(evaluate(d.points, env), n)
+        raw = as_column(evaluate(d.points, env), n)
         raw = np.where(np.isnan(raw), 0.0, np.maximum(raw, 0.0))
-        mx = _arr(evaluate(d.max, env), n)
+        mx = as_column(evaluate(d.max, env), n)
         capped = _round(np.minimum(raw, mx))
         deds[d.id] = (raw, capped, mx)
         ded_total = ded_total + capped
     ded_total = _round(ded_total)
     total = _round(base + bonus - ded_total)
-    thresholds = [None if cl.min_total is None else _arr(evaluate(cl.min_total, env), n)
+    thresholds = [None if cl.min_total is None else as_column(evaluate(cl.min_total, env), n)
                   for cl in rules.classes]
     return Totals(base, bonus_unc, bonus, bonus_max, deds, ded_total, total, thresholds)
 

@@ -99,7 +99,7 @@ def unit_tree(res: ScoreResult, u: UnitResult) -> list[Node]:
     >>> tree[0].text.en.startswith("Total ")
     True
     """
-    rules = res.rules
+    rules = res.model
     out: list[Node] = []
     capped = [Node(text=msg("bonus_capped", raw=number(u.bonus_uncapped), capped=number(u.bonus)))
               ] if u.bonus_uncapped > u.bonus else []
@@ -156,7 +156,7 @@ def _gap_node(res: ScoreResult, u: UnitResult) -> Node:
     if g.points_short > 0:
         kids.append(Node(text=msg("points_short", short=number(g.points_short)), status="failed"))
     if g.blocked_by_veto:
-        v = next(x for x in res.rules.vetoes if x.id == g.blocked_by_veto)
+        v = next(x for x in res.model.vetoes if x.id == g.blocked_by_veto)
         kids.append(Node(text=msg("veto_blocks", title=Text.of(v.title), cite=v.cite),
                          status="failed", cite=v.cite))
     by_id = {c.id: c for c in u.criteria}
@@ -190,7 +190,7 @@ def _gap_node(res: ScoreResult, u: UnitResult) -> Node:
 
 
 def _awards_node(res: ScoreResult, u: UnitResult) -> Node:
-    rules = res.rules
+    rules = res.model
     kids = [Node(text=msg("award_line", title=Text.of(a.title), cite=a.cite, rank=a.rank,
                           scope=msg(f"scope_{a.scope}")), status="met", cite=a.cite)
             for a in u.awards]
@@ -230,7 +230,7 @@ def _criteria_table(rules: RuleSet, u: UnitResult) -> Table:
 
 
 def _ranking(res: ScoreResult, units: list[UnitResult], anchors: dict[str, str]) -> Section:
-    rules = res.rules
+    rules = res.model
     award_title = {a.id: Text.of(a.title) for a in rules.awards}
     head = [label(h) for h in ("rank", "rank_cluster", "unit", "cluster")]
     clauses = clause_labels(rules)
@@ -261,7 +261,7 @@ def _ranking(res: ScoreResult, units: list[UnitResult], anchors: dict[str, str])
 
 
 def _unit_item(res: ScoreResult, u: UnitResult, anchor_id: str) -> Item:
-    rules = res.rules
+    rules = res.model
     clauses = clause_labels(rules)
     bar_rows = [Bar(label=clauses[c.id], value=c.points, max=c.max_points,
                     status="info" if not c.applicable else ("met" if c.met else "failed"),
@@ -287,7 +287,7 @@ def score_page(res: ScoreResult, lang: str = "vi") -> Page:
     >>> [s.id for s in page.sections]
     ['ranking', 'units', 'parameters', 'rejected', 'warnings']
     """
-    rules = res.rules
+    rules = res.model
     units = res.units
     anchors = {u.unit_id: anchor("u", k, u.unit_id) for k, u in enumerate(units)}
     meta = rules.meta

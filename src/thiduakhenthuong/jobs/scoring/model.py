@@ -7,17 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 from pydantic import ConfigDict, Field, field_validator, model_validator
-from ...core.models import Localized, _Strict
+from ...core.models import Localized, Strict
 from ...rulebook.base import Citation, Document, Expr, InputField, Parameter, RowCheck
 
 
-class Band(_Strict):
+class Band(Strict):
     """Share of the maximum points earned from a ratio on."""
     min_ratio: float = Field(ge=0)
     share: float = Field(ge=0, le=1)
 
 
-class Scoring(_Strict):
+class Scoring(Strict):
     """How a criterion's ratio becomes points."""
     method: Literal["all_or_nothing", "proportional", "bands"]
     full_at: float = Field(default=1.0, gt=0, description="ratio that earns full points")
@@ -41,7 +41,7 @@ class Scoring(_Strict):
         return self
 
 
-class Bonus(_Strict):
+class Bonus(Strict):
     """Bonus points for exceeding a target: ``points_per_step`` for each full ``step`` of ratio
     above 1, up to ``max``."""
     step: float = Field(gt=0)
@@ -50,7 +50,7 @@ class Bonus(_Strict):
     basis: str = Field(min_length=3)
 
 
-class Criterion(_Strict):
+class Criterion(Strict):
     """One scored target.
 
     ``achieved``/``target`` give the ratio; ``condition`` is a gate that must hold for any points
@@ -80,7 +80,7 @@ class Criterion(_Strict):
         return self
 
 
-class Deduction(_Strict):
+class Deduction(Strict):
     """Points taken off (e.g. late or missing reports), capped at ``max``."""
     id: str
     title: Localized
@@ -90,14 +90,14 @@ class Deduction(_Strict):
     basis: str = Field(min_length=3)
 
 
-class ClassBand(_Strict):
+class ClassBand(Strict):
     """A classification band; the first band (in order) whose minimum the total reaches."""
     id: str
     title: Localized
     min_total: Optional[Expr] = None
 
 
-class Veto(_Strict):
+class Veto(Strict):
     """If ``criterion`` is not met, the class is at most ``max_class``."""
     id: str
     title: Localized
@@ -110,7 +110,7 @@ class Veto(_Strict):
 SortKey = str
 
 
-class RankKey(_Strict):
+class RankKey(Strict):
     """A ranking key: 'class', 'total', 'base', 'bonus', 'deduction', 'points.<criterion>',
     'ratio.<criterion>' or an input field."""
     key: SortKey
@@ -118,13 +118,13 @@ class RankKey(_Strict):
     title: Optional[Localized] = None
 
 
-class Ranking(_Strict):
+class Ranking(Strict):
     group_by: str = Field(description="input field naming the emulation cluster")
     keys: list[RankKey] = Field(min_length=1)
     basis: str = Field(min_length=3)
 
 
-class Award(_Strict):
+class Award(Strict):
     """Units proposed for an award by rank, e.g. the cluster leader in the top class."""
     id: str
     title: Localized
@@ -148,7 +148,7 @@ class Award(_Strict):
         return self
 
 
-class TotalCheck(_Strict):
+class TotalCheck(Strict):
     """Checks that the units' assigned targets add up to a province-wide figure (a warning)."""
     id: str
     title: Localized
@@ -159,7 +159,7 @@ class TotalCheck(_Strict):
     expected: Expr
 
 
-class Alert(_Strict):
+class Alert(Strict):
     """A warning raised while figures arrive through the year (streaming), e.g. a pace alert.
 
     ``when`` is read on a unit's figures reported as of ``from`` or later; it fires at most once
@@ -175,7 +175,7 @@ class Alert(_Strict):
     basis: str = Field(min_length=3)
 
 
-class Unit(_Strict):
+class Unit(Strict):
     """A unit known to the campaign (unit registry)."""
     id: str
     name: str
@@ -184,12 +184,13 @@ class Unit(_Strict):
     kind: Optional[str] = None
 
 
-class Period(_Strict):
+class Period(Strict):
     year: int
     as_of: dt.date
 
 
-class RuleSetMeta(_Strict):
+class RuleSetMeta(Strict):
+    kind: Literal["scoring"] = "scoring"
     id: str
     version: str
     title: Localized
@@ -201,7 +202,7 @@ class RuleSetMeta(_Strict):
     basis: str = Field(min_length=3)
 
 
-class RuleSet(_Strict):
+class RuleSet(Strict):
     """A whole scoring rule set, as loaded from a rule directory."""
     meta: RuleSetMeta
     inputs: dict[str, InputField]

@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ...tables.validate import ValidInputs, validate
 from ...core.params import resolve
-from ...core.models import Localized
+from ...core.jsonable import plain
+from ...core.models import Localized, Out
 from .trace import UnitResult
 from ...core.trace import Value
 from .result import ScoreResult
-from ...errors import TdktError
+from ...errors import InputError, UsageError
 from ...tables.read import header_key, header_map, read_table
 from .api import Rules, load_rules
 from ...stream.compile import day_number
@@ -33,11 +34,12 @@ from ...stream.network import require
 from .network import ScoringNetwork
 
 
-class FactError(TdktError, ValueError):
+class FactError(InputError):
     """A posted fact does not fit the rule model; ``field`` names the culprit."""
 
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, field: str | None = None, *,
+                 suggestion: str | None = None):
+        super().__init__(message, column=field, suggestion=suggestion)
         self.field = field
 
 
@@ -45,11 +47,7 @@ class UnknownFieldError(FactError):
     """A fact names a field the rule set does not declare (a misspelt field never matches)."""
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Standing(_Out):
+class Standing(Out):
     """What a unit stands at: the decision a change is about."""
     total: float
     class_id: str
@@ -58,7 +56,7 @@ class Standing(_Out):
     awards: list[str]
 
 
-class Change(_Out):
+class Change(Out):
     """A unit's decision that changed with a fact: it entered the table, or its class, total,
     rank or awards moved."""
     unit_id: str
@@ -72,7 +70,7 @@ class Change(_Out):
                                   "(not for a unit that only moved a place in the ranking)")
 
 
-class AlertRaised(_Out):
+class AlertRaised(Out):
     """An alert declared in the rule set, raised for a unit (once per unit and period)."""
     alert_id: str
     unit_id: str
@@ -84,7 +82,7 @@ class AlertRaised(_Out):
     values: dict[str, Value]
 
 
-class Posted(_Out):
+class Posted(Out):
     """What one :meth:`Monitor.post` did."""
     unit_id: str
     as_of: dt.date
@@ -92,14 +90,14 @@ class Posted(_Out):
     alerts: list[AlertRaised]
 
 
-class PostedMany(_Out):
+class PostedMany(Out):
     """What one :meth:`Monitor.post_many` did (changes carry no traces: ask ``result()``)."""
     facts: int
     changes: list[Change]
     alerts: list[AlertRaised]
 
 
-class MonitorState(_Out):
+class MonitorState(Out):
     """Everything needed to resume a monitor: the facts in the order posted and the alerts
     already raised. Restoring replays the facts on the same rule-set version."""
     schema_version: int = 1
@@ -131,7 +129,7 @@ class Monitor:
         model = self.rules.model
         self.period = model.meta.period.year
         if period is not None and period != self.period:
-            raise ValueError(f"the rule set {model.meta.id} judges {self.period}, not {period}")
+            raise UsageError(f"the rule set {model.meta.id} judges {self.period}, not {period}")
         self.key = next(n for n, f in model.inputs.items() if f.role == "key")
         # Until the year end any figure may still be missing: only the key is required.
         self._model = model.model_copy(update={"inputs": {
@@ -287,8 +285,7 @@ class Monitor:
         valid = ValidInputs(columns={k: v[:n] for k, v in self._cols.items()},
                             rows=np.arange(1, n + 1), rejected=[], rows_in=n)
         cols = self.network.columns(valid, self._matrix[:n])
-        return ScoreResult(self.rules.model, self.rules.hash, self.params, self.as_of,
-                           "monitor", valid, cols, [])
+        return ScoreResult(self.rules, self.params, self.as_of, "monitor", valid, cols, [])
 
     def _changes(self, posted: str | None, traces: bool = True) -> list[Change]:
         """Units whose standing moved, compared column-wise with the last post. The posting unit
@@ -377,12 +374,6 @@ class Monitor:
 
 
 def _plain(v: Any) -> Any:
-    if isinstance(v, np.generic):
-        v = v.item()
-    if isinstance(v, float) and np.isnan(v):
-        return None
-    if isinstance(v, (dt.datetime,)):
-        return v.date().isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return v
+    """A posted value as the monitor's state keeps it: plain JSON, dates as ISO text."""
+    v = plain(v.date() if isinstance(v, dt.datetime) else v)
+    return v.isoformat() if isinstance(v, dt.date) else v

@@ -15,7 +15,7 @@ import numpy as np
 
 from ...tables.validate import ValidInputs
 from ...core.params import ResolvedParameter
-from .engine import ScoreColumns, _arr, criterion_ratio, rank_and_award, score_criterion, scoring_env, unit_totals
+from .engine import ScoreColumns, as_column, criterion_ratio, rank_and_award, score_criterion, scoring_env, unit_totals
 from ...expr import evaluate
 from .model import RuleSet
 from ...stream.compile import ConditionCompiler, day_number
@@ -132,7 +132,7 @@ class ScoringNetwork:
         for c in self.rules.criteria:
             if c.achieved is not None:
                 ratios[f"ratio.{c.id}"] = criterion_ratio(
-                    _arr(evaluate(c.achieved, env), n), _arr(evaluate(c.target, env), n))
+                    as_column(evaluate(c.achieved, env), n), as_column(evaluate(c.target, env), n))
         if as_of is not None:
             ratios["as_of"] = as_of
         facts = build_facts("u", n, env, self.comp, fields, extra=ratios)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Iterator
 import numpy as np
 import pandas as pd
-from .model import Criterion, RuleSet
+from .model import Criterion
 from ...tables.validate import ValidInputs
 from ...core.params import ResolvedParameter
 from .trace import AwardDecision, ClassGap, CriterionTrace, DeductionTrace, ScoreReport, TieBreak, UnitResult, VetoTrace
@@ -14,44 +13,96 @@ from ...core.trace import Notice, ParameterUse, RejectedRow
 from .engine import ScoreColumns
 from .what_it_takes import what_it_takes
 from ...core.jsonable import plain
+from ...core.result import Labels, Result
+
+#: Display headers of :meth:`ScoreResult.to_frame` with labels.
+HEADERS = {
+    "vi": {"rank_overall": "Hạng chung", "rank_cluster": "Hạng trong cụm",
+           "unit_id": "Mã đơn vị", "name": "Tên đơn vị", "cluster": "Cụm thi đua",
+           "base": "Điểm chỉ tiêu", "bonus": "Điểm thưởng", "deduction": "Điểm trừ",
+           "total": "Tổng điểm", "class": "Mã xếp loại", "class_title": "Xếp loại",
+           "awards": "Đề nghị khen thưởng", "row": "Dòng dữ liệu"},
+    "en": {"rank_overall": "Overall rank", "rank_cluster": "Rank in cluster",
+           "unit_id": "Unit id", "name": "Unit", "cluster": "Emulation cluster",
+           "base": "Target points", "bonus": "Bonus", "deduction": "Deductions",
+           "total": "Total", "class": "Class code", "class_title": "Class",
+           "awards": "Proposed awards", "row": "Input row"},
+}
 
 
-class ScoreResult:
-    """Result of :meth:`Rules.score`: ranked units with explanations, rejected rows, warnings.
+class ScoreResult(Result):
+    """Result of :meth:`Rules.score`: ranked units with explanations, rejected rows, warnings
+    (see :mod:`thiduakhenthuong.core.result` for what every result offers).
 
     >>> import thiduakhenthuong as tdkt
     >>> res = tdkt.load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
     >>> res.rows_in == res.scored + len(res.rejected)
     True
     """
+    kind = "scoring"
+    json_indent = 2
 
-    def __init__(self, rules: RuleSet, ruleset_hash: str, params: dict[str, ResolvedParameter],
-                 as_of: dt.date, source: str, valid: ValidInputs, cols: ScoreColumns,
-                 notices: list[Notice]):
+    def __init__(self, rules: Any, params: dict[str, ResolvedParameter], as_of: dt.date,
+                 source: str, valid: ValidInputs, cols: ScoreColumns, notices: list[Notice]):
         self.rules = rules
-        self.ruleset_hash = ruleset_hash
         self.params = params
         self.as_of = as_of
         self.source = source
         self.valid = valid
         self.cols = cols
-        self.warnings = notices
-        self.rejected: list[RejectedRow] = valid.rejected
+        self._notices = notices
         self.overrides: list = []  # council decisions beside the rules' (select.overrides)
         self.rows_in = valid.rows_in
         self.scored = len(valid)
-        self._key = next(n for n, f in rules.inputs.items() if f.role == "key")
-        self._roles = {f.role: n for n, f in rules.inputs.items() if f.role}
+        m = rules.model
+        self._key = next(n for n, f in m.inputs.items() if f.role == "key")
+        self._roles = {f.role: n for n, f in m.inputs.items() if f.role}
         self._index = {uid: i for i, uid in enumerate(valid.columns[self._key])}
         # Parameters behind every unit's class thresholds and bonus cap: the same for all units.
         self._class_params = sorted(set().union(
-            *[c.min_total.names() for c in rules.classes if c.min_total is not None],
-            rules.meta.bonus_max.names()))
+            *[c.min_total.names() for c in m.classes if c.min_total is not None],
+            m.meta.bonus_max.names()))
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source]
+
+    @property
+    def rejected(self) -> list[RejectedRow]:
+        return self.valid.rejected
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self._notices
+
+    @property
+    def warnings(self) -> list[Notice]:
+        """The notices (the name this result had before all results shared one protocol)."""
+        return self._notices
+
+    @property
+    def ruleset_hash(self) -> str:
+        """The rules' version hash (see :attr:`hash`)."""
+        return self.rules.hash
 
     # --- per-unit access -------------------------------------------------------------------
     def unit(self, unit_id: str) -> UnitResult:
-        """The explained result of one unit; ``KeyError`` if it was not scored."""
-        return self._unit(self._index[unit_id])
+        """The explained result of one unit; :class:`~thiduakhenthuong.errors.NotJudgedError`
+        (a ``KeyError``) naming the rejection if it was not scored.
+
+        >>> import thiduakhenthuong as tdkt
+        >>> res = tdkt.load_rules("rules/lao-cai-2023").score("fixtures/bad/wrong_types.csv")
+        >>> res.unit("bat_xat")
+        Traceback (most recent call last):
+        ...
+        thiduakhenthuong.errors.NotJudgedError: unit 'bat_xat' was not judged: its row was rejected (row 7: Số đơn vị máu tiếp nhận: not a number) (see result.rejected; mend the row and run again)
+        """
+        i = self._index.get(unit_id)
+        if i is None:
+            raise self.not_judged(unit_id, self._index)
+        return self._unit(i)
+
+    get = unit
 
     @property
     def units(self) -> list[UnitResult]:
@@ -74,9 +125,9 @@ class ScoreResult:
     def _inputs(self, names: set[str], i: int) -> dict[str, Any]:
         out = {}
         for nm in sorted(names):
-            f = self.rules.inputs.get(nm)
+            f = self.model.inputs.get(nm)
             if f is not None:
-                out[nm] = plain(self.valid.columns[nm][i], integer=f.type == "integer")
+                out[nm] = plain(self.valid.columns[nm][i])
         return out
 
     def _criterion(self, c: Criterion, i: int) -> CriterionTrace:
@@ -103,7 +154,7 @@ class ScoreResult:
             parameters=[self._param_use(nm, i) for nm in sorted(names) if nm in self.params])
 
     def _unit(self, i: int) -> UnitResult:
-        r, cols, cls = self.rules, self.cols, self.rules.classes
+        r, cols, cls = self.model, self.cols, self.model.classes
         col = self.valid.columns
         crits = [self._criterion(c, i) for c in r.criteria]
         deds = []
@@ -161,12 +212,24 @@ class ScoreResult:
             parameters=[self._param_use(nm, i) for nm in self._class_params])
 
     # --- whole-run outputs ---------------------------------------------------------------------
-    def to_frame(self, lang: str = "vi") -> pd.DataFrame:
-        """One row per unit, best first: ranks, total, class, points per criterion, awards.
+    def to_frame(self, labels: Labels = None) -> pd.DataFrame:
+        """One row per unit, best overall first: ranks, unit, cluster, points per criterion,
+        base, bonus, deduction, total, class and awards, and the input row.
 
-        Built from the columns directly, so it is cheap even for a million units.
+        Without ``labels``: snake_case columns, the class as its code and one yes/no column
+        ``award.<id>`` per award. With ``labels="vi"`` or ``"en"``: the headers, class titles and
+        award titles a person reads (as in the workbook). Built from the columns directly, so
+        it is cheap even for a million units.
+
+        >>> import thiduakhenthuong as tdkt
+        >>> res = tdkt.load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
+        >>> f = res.to_frame()
+        >>> list(f.columns[:5]), str(f["award.cluster_flag"].dtype), f["class"].iloc[0]
+        (['rank_overall', 'rank_cluster', 'unit_id', 'name', 'cluster'], 'bool', 'htxs')
+        >>> list(res.to_frame(labels="vi").columns[:3])
+        ['Hạng chung', 'Hạng trong cụm', 'Mã đơn vị']
         """
-        c, r, rk = self.cols, self.rules, self.cols.ranked
+        c, r, rk = self.cols, self.model, self.cols.ranked
         o = rk.order_overall
         col = self.valid.columns
         data: dict[str, Any] = {
@@ -180,31 +243,35 @@ class ScoreResult:
             data[f"points.{cr.id}"] = c.criteria[cr.id].points[o]
         data.update({"base": c.base[o], "bonus": c.bonus[o], "deduction": c.deduction[o],
                      "total": c.total[o]})
-        titles = np.array([cl.title.get(lang) for cl in r.classes], dtype=object)
         ids = np.array([cl.id for cl in r.classes], dtype=object)
         data["class"] = ids[c.class_idx[o]]
+        if labels is None:
+            for a in r.awards:
+                data[f"award.{a.id}"] = np.asarray(c.awards[a.id][o], dtype=bool)
+            data["row"] = self.valid.rows[o]
+            return pd.DataFrame(data)
+        titles = np.array([cl.title.get(labels) for cl in r.classes], dtype=object)
         data["class_title"] = titles[c.class_idx[o]]
         aw = np.full(len(o), "", dtype=object)
         for a in r.awards:
             hit = c.awards[a.id][o]
-            aw = np.where(hit, np.where(aw == "", a.id, aw + ";" + a.id), aw)
+            name = a.title.get(labels)
+            aw = np.where(hit, np.where(aw == "", name, aw + "; " + name), aw)
         data["awards"] = aw
         data["row"] = self.valid.rows[o]
-        return pd.DataFrame(data)
+        heads = {**HEADERS[labels], **{f"points.{cr.id}": (
+            f"Điểm CT{cr.clause or ''} {cr.id}" if labels == "vi" else
+            f"Points T{cr.clause or ''} {cr.id}") for cr in r.criteria}}
+        return pd.DataFrame(data).rename(columns=heads)
 
     def report(self) -> ScoreReport:
         """The whole run as one typed, serialisable document."""
         return ScoreReport(
-            ruleset_id=self.rules.meta.id, ruleset_version=self.rules.meta.version,
-            ruleset_hash=self.ruleset_hash, as_of=self.as_of, source=self.source,
+            ruleset_id=self.rules.id, ruleset_version=self.rules.version,
+            ruleset_hash=self.rules.hash, as_of=self.as_of, source=self.source,
             rows_in=self.rows_in, scored=self.scored, rejected_count=len(self.rejected),
-            units=self.units, rejected=self.rejected, warnings=self.warnings,
+            units=self.units, rejected=self.rejected, warnings=self.notices,
             ranking_keys=self.cols.ranked.keys, overrides=self.overrides)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """Deterministic JSON of :meth:`report` (same rules and data give the same bytes)."""
-        return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False,
-                          indent=indent, sort_keys=True)
 
 
 def _opt(col: dict[str, np.ndarray], name: str | None, i: int) -> str | None:

@@ -8,7 +8,7 @@ from .trace import CriterionTrace, UnitResult
 from .result import ScoreResult
 from ...render.numbers import num
 from ...render.phrases import t
-from ...render.values import _val
+from ...render.values import show_value
 
 
 def _criterion_node(parent: Tree, c: CriterionTrace, lang: str) -> None:
@@ -33,7 +33,7 @@ def _criterion_node(parent: Tree, c: CriterionTrace, lang: str) -> None:
     node.add(escape(t("formula", lang, formula=c.formula)))
     if c.inputs:
         node.add(escape(t("inputs", lang, values=", ".join(
-            f"{k} = {_val(v, lang)}" for k, v in c.inputs.items()))))
+            f"{k} = {show_value(v, lang)}" for k, v in c.inputs.items()))))
     for p in c.parameters:
         node.add(escape(_param(p, lang)))
 
@@ -47,13 +47,13 @@ def _condition_text(c: CriterionTrace) -> str:
 
 def _param(p, lang: str) -> str:
     key = f" [{p.key}]" if p.key else ""
-    return t("param", lang, name=p.name, value=_val(p.value, lang), key=key,
+    return t("param", lang, name=p.name, value=show_value(p.value, lang), key=key,
              date=p.effective_from.strftime("%d/%m/%Y"), basis=p.basis)
 
 
 def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
     """One unit's explanation as a tree: total, class, rank, each target, gap, ties, awards."""
-    rules = res.rules
+    rules = res.model
     root = Tree(escape(t("unit", lang, name=u.name or u.unit_id, id=u.unit_id, cluster=u.cluster)))
     tot = root.add(escape(t("total", lang, total=num(u.total, lang), base=num(u.base, lang),
                               bonus=num(u.bonus, lang), ded=num(u.deduction, lang))))
@@ -66,7 +66,7 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
         pname = band.min_total.text()
         p = next((x for x in u.parameters if x.name == pname), None)
         if p is not None:
-            cls.add(escape(t("class_threshold", lang, op="≥", value=_val(p.value, lang), param=pname,
+            cls.add(escape(t("class_threshold", lang, op="≥", value=show_value(p.value, lang), param=pname,
                              date=p.effective_from.strftime("%d/%m/%Y"), basis=p.basis)))
     for v in u.vetoes:
         if v.applied:
@@ -85,7 +85,7 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
                                 max=num(d.max_points, lang))))
             n.add(escape(t("formula", lang, formula=d.formula)))
             n.add(escape(t("inputs", lang, values=", ".join(
-                f"{k} = {_val(v, lang)}" for k, v in d.inputs.items()))))
+                f"{k} = {show_value(v, lang)}" for k, v in d.inputs.items()))))
             for p in d.parameters:
                 n.add(escape(_param(p, lang)))
     if u.gap is None:
@@ -114,8 +114,8 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
             for st in w.steps:
                 what = st.field or st.criterion
                 if st.needed is not None and st.achieved is not None and st.needed > st.achieved:
-                    line = t("raise_to", lang, what=what, old=_val(st.achieved, lang),
-                             new=_val(st.needed, lang), gain=num(st.points_gain, lang),
+                    line = t("raise_to", lang, what=what, old=show_value(st.achieved, lang),
+                             new=show_value(st.needed, lang), gain=num(st.points_gain, lang),
                              cite=st.cite)
                 else:
                     line = t("fulfil", lang, id=st.criterion, title=st.title.get(lang),
@@ -133,7 +133,7 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
                             tied=", ".join(titles.get(k, k) for k in tb.tied_on),
                             other=tb.other_unit, pos=t(tb.position, lang),
                             key=titles.get(tb.decided_by, tb.decided_by),
-                            own=_val(tb.own_value, lang), theirs=_val(tb.other_value, lang))))
+                            own=show_value(tb.own_value, lang), theirs=show_value(tb.other_value, lang))))
     aw = root.add(escape(t("awards", lang)))
     for a in u.awards:
         aw.add(escape(t("award_line", lang, title=a.title.get(lang), cite=a.cite, rank=a.rank,
@@ -153,27 +153,27 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
 def ranking_table(res: ScoreResult, lang: str = "vi", limit: int | None = None) -> Table:
     """The ranked table: rank, unit, cluster, points per target, total, class, awards."""
     vi = lang != "en"
-    tbl = Table(title=res.rules.meta.title.get(lang), show_lines=False)
+    tbl = Table(title=res.model.meta.title.get(lang), show_lines=False)
     heads = (["Hạng", "Hạng cụm", "Đơn vị", "Cụm"] if vi else
              ["Rank", "In cluster", "Unit", "Cluster"])
     for h in heads:
         tbl.add_column(h, overflow="fold")
-    for c in res.rules.criteria:
+    for c in res.model.criteria:
         tbl.add_column(c.clause and (f"CT{c.clause}" if vi else f"T{c.clause}") or c.id,
                        justify="right")
     for h in (["Thưởng", "Trừ", "Tổng", "Xếp loại", "Khen thưởng"] if vi else
               ["Bonus", "Ded.", "Total", "Class", "Award"]):
         tbl.add_column(h, justify="right" if h in ("Thưởng", "Trừ", "Tổng", "Bonus", "Ded.",
                                                     "Total") else "left", overflow="fold")
-    df = res.to_frame(lang)
-    award_title = {a.id: a.title.get(lang) for a in res.rules.awards}
+    df = res.to_frame()
+    class_title = {c.id: c.title.get(lang) for c in res.model.classes}
     for _, row in (df.head(limit) if limit else df).iterrows():
         name = row.get("name") or row["unit_id"]
         cells = [str(row["rank_overall"]), str(row["rank_cluster"]), escape(str(name)),
                  escape(str(row["cluster"]))]
-        cells += [num(row[f"points.{c.id}"], lang) for c in res.rules.criteria]
-        awards = "; ".join(award_title[a] for a in str(row["awards"]).split(";") if a)
+        cells += [num(row[f"points.{c.id}"], lang) for c in res.model.criteria]
+        awards = "; ".join(a.title.get(lang) for a in res.model.awards if row[f"award.{a.id}"])
         cells += [num(row["bonus"], lang), num(row["deduction"], lang), num(row["total"], lang),
-                  escape(str(row["class_title"])), escape(awards)]
+                  escape(class_title[row["class"]]), escape(awards)]
         tbl.add_row(*cells)
     return tbl

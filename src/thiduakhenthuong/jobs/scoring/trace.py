@@ -5,11 +5,11 @@ import datetime as dt
 from typing import Any, Literal, Optional
 from pydantic import Field
 from ...core.models import Localized
-from ...core.models import _Out
+from ...core.models import Out
 from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
 
 
-class CriterionTrace(_Out):
+class CriterionTrace(Out):
     """Everything one criterion saw and decided for one unit."""
     id: str
     title: Localized
@@ -32,7 +32,7 @@ class CriterionTrace(_Out):
     parameters: list[ParameterUse] = Field(default_factory=list)
 
 
-class DeductionTrace(_Out):
+class DeductionTrace(Out):
     id: str
     title: Localized
     cite: str
@@ -44,7 +44,7 @@ class DeductionTrace(_Out):
     parameters: list[ParameterUse] = Field(default_factory=list)
 
 
-class VetoTrace(_Out):
+class VetoTrace(Out):
     id: str
     title: Localized
     cite: str
@@ -53,7 +53,7 @@ class VetoTrace(_Out):
     applied: bool = Field(description="true when it lowered the class")
 
 
-class TieBreak(_Out):
+class TieBreak(Out):
     """How the order against a neighbour with the same leading keys was decided."""
     scope: Literal["cluster", "overall"]
     other_unit: str
@@ -64,7 +64,7 @@ class TieBreak(_Out):
     other_value: Value
 
 
-class Step(_Out):
+class Step(Out):
     """Raise one target: from what was achieved to what the step needs, for its points."""
     criterion: str
     title: Localized
@@ -78,7 +78,7 @@ class Step(_Out):
     cost: float = Field(description="extra achievement as a share of the target")
 
 
-class WhatItTakes(_Out):
+class WhatItTakes(Out):
     """The cheapest set of steps that reaches ``next_class``; empty ``steps`` and ``reachable``
     false when even full points everywhere would not."""
     next_class: str
@@ -90,7 +90,7 @@ class WhatItTakes(_Out):
     veto: Optional[str] = Field(default=None, description="veto whose criterion must be met")
 
 
-class ClassGap(_Out):
+class ClassGap(Out):
     """What separates a unit from the next class up."""
     next_class: str
     next_class_title: Localized
@@ -101,7 +101,7 @@ class ClassGap(_Out):
         default=None, description="the cheapest combination of targets that reaches it")
 
 
-class AwardDecision(_Out):
+class AwardDecision(Out):
     id: str
     title: Localized
     cite: str
@@ -109,7 +109,7 @@ class AwardDecision(_Out):
     rank: int
 
 
-class UnitResult(_Out):
+class UnitResult(Out):
     """The full, explained decision for one unit."""
     unit_id: str
     name: Optional[str] = None
@@ -138,7 +138,7 @@ class UnitResult(_Out):
                                            description="class thresholds and caps used")
 
 
-class ScoreReport(_Out):
+class ScoreReport(Out):
     """A whole scoring run as one serialisable document."""
     ruleset_id: str
     ruleset_version: str

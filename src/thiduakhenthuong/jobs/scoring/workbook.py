@@ -1,4 +1,4 @@
-"""Write results to CSV, XLSX or JSON. Text cells that a spreadsheet would run as a formula
+"""Write a scoring's results to CSV, XLSX or JSON. Text cells that a spreadsheet would run as a formula
 (starting with = + - @, tab or carriage return) are prefixed with an apostrophe."""
 from __future__ import annotations
 
@@ -7,13 +7,6 @@ import pandas as pd
 from .result import ScoreResult
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
-
-
-HEADERS_VI = {"rank_overall": "Hạng chung", "rank_cluster": "Hạng trong cụm",
-              "unit_id": "Mã đơn vị", "name": "Tên đơn vị", "cluster": "Cụm thi đua",
-              "base": "Điểm chỉ tiêu", "bonus": "Điểm thưởng", "deduction": "Điểm trừ",
-              "total": "Tổng điểm", "class": "Mã xếp loại", "class_title": "Xếp loại",
-              "awards": "Đề nghị khen thưởng", "row": "Dòng dữ liệu"}
 
 
 def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
@@ -43,11 +36,8 @@ def rejected_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
 
 
 def ranking_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
-    df = res.to_frame(lang)
-    if lang != "en":
-        crit = {f"points.{c.id}": f"Điểm CT{c.clause or ''} {c.id}" for c in res.rules.criteria}
-        df = df.rename(columns={**HEADERS_VI, **crit})
-    return df
+    """The ranking as the workbook shows it: display headers and labels in ``lang``."""
+    return res.to_frame(labels=lang)
 
 
 def write_result(res: ScoreResult, path: str | Path, lang: str = "vi") -> list[Path]:

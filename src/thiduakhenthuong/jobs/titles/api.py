@@ -9,37 +9,29 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...core.params import ResolvedParameter
+from ...core.params import resolve
 from ...core.trace import Notice
 from ...tables.history import split_years
 from .result import TitleResult
 from .engine import run_titles
-from ...errors import RuleError
+from ...errors import RuleError, UsageError
+from ...core.dates import as_date
+from ...core.job import check_engine
+from ...select.overrides import apply_overrides
 from ...tables.read import read_named_table
-from ...rulebook.load import read_rule_set
-from ...rulebook.source import version_hash
+from ...rulebook.ruleset import LoadedRules, Regimes, load
 from ...core.models import Localized
 from .model import TitleRuleSet
 from ...tables.attested import expand_attested
 
 
-class TitleRules:
-    """A loaded title rule set (one legal regime)."""
-
-    def __init__(self, model: TitleRuleSet, source, path: Path):
-        self.model = model
-        self.source = source
-        self.path = path
-        self.hash = version_hash(source)
-
-    def covers(self, year: int) -> bool:
-        r = self.model.meta.regime
-        return r.from_year <= year <= r.to_year
+class TitleRules(LoadedRules):
+    """A loaded title rule set: one legal regime and the years it judges."""
 
 
 def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -> TitleRules:
-    """The title rule set for ``year``: ``path`` is one regime's directory, or a directory of
-    regimes from which the one covering the year is chosen.
+    """The title rule set for ``year``: ``path`` (or a bundled name) is one regime's directory,
+    or a directory of regimes from which the one covering the year is chosen.
 
     ``outside_years=True`` lets one named regime judge a year outside its declared range (to see
     what a change of law would have changed); :func:`evaluate_titles` then says so in a notice.
@@ -47,40 +39,22 @@ def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -
 
     >>> load_title_rules("rules/titles", 2023).model.meta.regime.id
     'law-2003'
-    >>> load_title_rules("rules/titles", 2024).model.meta.regime.id
+    >>> load_title_rules("titles", 2024).model.meta.regime.id
     'law-2022'
     >>> load_title_rules("rules/titles/regime-2022", 2023, outside_years=True).covers(2023)
     False
     """
-    p = Path(path)
-    if p.is_dir() and not any(p.glob("*.yaml")):
-        # Directories starting with "_" hold shared files (included), not rule sets.
-        candidates = [d for d in sorted(p.iterdir()) if d.is_dir() and any(d.glob("*.yaml"))
-                      and not d.name.startswith("_")]
-        loaded = []
-        for d in candidates:
-            model, src = read_rule_set(d)
-            if isinstance(model, TitleRuleSet):
-                loaded.append(TitleRules(model, src, d))
-        hits = [r for r in loaded if r.covers(year)]
-        if not hits:
-            known = "; ".join(f"{r.path.name}: {r.model.meta.regime.from_year}–"
-                              f"{r.model.meta.regime.to_year}" for r in loaded) or "none"
-            raise RuleError(f"no title rule set covers the year {year} (regimes: {known})",
-                            file=str(p))
-        if len(hits) > 1:
-            raise RuleError(f"several title rule sets cover {year}: "
-                            + ", ".join(r.path.name for r in hits), file=str(p))
-        return hits[0]
-    model, src = read_rule_set(p)
-    if not isinstance(model, TitleRuleSet):
-        raise RuleError("not a title rule set (meta.kind must be 'titles')", file=str(p))
-    rules = TitleRules(model, src, p)
-    if not rules.covers(year) and not outside_years:
-        r = model.meta.regime
+    loaded = load(path)
+    if isinstance(loaded, Regimes):
+        loaded = loaded.for_year(year)
+    if not isinstance(loaded, TitleRules):
+        raise RuleError(f"this is a {loaded.kind} rule set, not a title one", file=str(path),
+                        suggestion="meta.kind must be 'titles'")
+    if not loaded.covers(year) and not outside_years:
+        r = loaded.regime
         raise RuleError(f"this rule set judges the years {r.from_year}–{r.to_year}, not {year}",
-                        file=str(p))
-    return rules
+                        file=str(path))
+    return loaded
 
 
 def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
@@ -108,15 +82,8 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
         d = model.meta.decision
         day = dt.date(year + 1, d.month, d.day)
     else:
-        day = decision_date if isinstance(decision_date, dt.date) else \
-            dt.date.fromisoformat(str(decision_date))
-    params: dict[str, ResolvedParameter] = {}
-    for name, p in model.parameters.items():
-        try:
-            dv = p.as_of(day)
-        except ValueError as e:
-            raise RuleError(f"parameter '{name}': {e}", file=str(tr.path)) from None
-        params[name] = ResolvedParameter(name, dv.value, dv.from_, p.basis, None)
+        day = as_date(decision_date)
+    params = resolve(model, day, str(tr.path))
     meta = model.meta
     units_raw = read_named_table(data, "units", meta.units.sheet, meta.units.file,
                                  expand_attested(model.unit_inputs), required=False)
@@ -159,15 +126,15 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
     notices = people.notices + (units.notices if units else []) + notices
     if not tr.covers(year):
         notices.append(_outside_notice(model, year))
+    check_engine(engine)
     decide = None
     if engine == "rete":
+        # The network is imported only when asked for: durable-rules is optional.
         from .network import NetworkDecider
         decide = NetworkDecider(model, tr.hash)
-    elif engine != "columns":
-        raise ValueError(f"unknown engine '{engine}' (columns or rete)")
     cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
                       day, member_unit, ghosts, decide=decide)
-    return TitleResult(model, tr.hash, params, year, day, sources, people, units, cols, notices,
+    return TitleResult(tr, params, year, day, sources, people, units, cols, notices,
                        member_unit, ghost_rows)
 
 
@@ -226,3 +193,19 @@ def _apply_scores(units, scores, year: int) -> list[Notice]:
             en="cluster ranks differ from the units table; the scoring's are used: "
                + "; ".join(changed))))
     return out
+
+
+def run(options: Any, rules: Any, data: Any, scores: Any = None) -> TitleResult:
+    """Decide titles as ``options`` say (the job's entry for the generic parts). ``scores``:
+    (rules, data) of the scoring whose cluster ranks the run took, when ``options.scores``."""
+    scored = None
+    if options.scores:
+        if not scores:
+            raise UsageError("this titles run took cluster ranks from a scoring; give its rules "
+                             "and data")
+        scored = load(scores[0]).evaluate(scores[1])
+    res = evaluate_titles(rules, data, options.year, decision_date=options.decision_date,
+                          scores=scored)
+    if options.overrides:
+        apply_overrides(res, list(options.overrides))
+    return res

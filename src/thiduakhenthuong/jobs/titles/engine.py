@@ -20,7 +20,7 @@ from .checks import title_order
 from .model import Title, TitleRuleSet
 from ...select.quota import QuotaColumns, apply_quota
 from ...core.params import ResolvedParameter, to_column
-from ...core.tri import F, T, U, _tri
+from ...core.tri import F, T, U, tri
 from ...tables.history import Subjects
 
 
@@ -47,7 +47,7 @@ def builtins(year: int, decision_date: dt.date) -> dict[str, Any]:
             "decision_date": np.datetime64(decision_date, "D")}
 
 
-class _World:
+class World:
     """The plain and yearly environments of one kind of subject, in both readings."""
 
     def __init__(self, subj: Subjects, params: dict[str, Any], base: dict[str, Any],
@@ -84,7 +84,7 @@ class _World:
             self.yearly[r][tid][:, -1] = held
 
     def tri(self, node) -> np.ndarray:
-        return _tri(node, self.env["f"], self.ctx["f"], self.env["t"], self.ctx["t"], self.n)
+        return tri(node, self.env["f"], self.ctx["f"], self.env["t"], self.ctx["t"], self.n)
 
 
 def title_checks(t: Title) -> list:
@@ -92,7 +92,7 @@ def title_checks(t: Title) -> list:
     return list(t.checks) + [c for r in t.routes for c in r.checks]
 
 
-def decide_columns(t: Title, exclusions: list, w: _World) -> dict[str, np.ndarray]:
+def decide_columns(t: Title, exclusions: list, w: World) -> dict[str, np.ndarray]:
     """The batch decider: each check and exclusion evaluated column-wise in both readings."""
     out = {c.id: w.tri(c.holds) for c in title_checks(t)}
     out.update({x.id: w.tri(x.when) for x in exclusions})
@@ -100,7 +100,7 @@ def decide_columns(t: Title, exclusions: list, w: _World) -> dict[str, np.ndarra
 
 
 #: Decides a title's checks and (not yet decided) exclusions: id -> F/U/T array.
-Decider = Callable[[Title, list, _World], dict[str, np.ndarray]]
+Decider = Callable[[Title, list, World], dict[str, np.ndarray]]
 
 
 def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people: Subjects,
@@ -122,9 +122,9 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
              model.title(t).subject == "person"]
     pt = [t for t in model.titles if t.subject == "person"]
     ut = [t for t in model.titles if t.subject == "unit"]
-    worlds = {"person": _World(people, pvals, base, pt)}
+    worlds = {"person": World(people, pvals, base, pt)}
     if units is not None:
-        uw = _World(units, pvals, base, ut)
+        uw = World(units, pvals, base, ut)
         n_units = len(units)
         idx = member_unit if member_unit is not None else np.full(len(people), -1)
         inside = idx >= 0

@@ -7,7 +7,7 @@ from .result import TitleResult
 from ...render.charts import stacked
 from ...render.sections import anchor, generator, parameters_section, rejected_section, ruleset_facts, warnings_section
 from ...render.page import Fact, Item, Node, Page, Section, Table, Text, cell, join, label, msg, number, value
-from ...render.checks import _MARK, check_node
+from ...render.checks import MARK, check_node
 from ...render.labels import BiLabels
 
 
@@ -26,7 +26,7 @@ def decision_node(d: TitleDecision, labels: BiLabels) -> Node:
     kids = [check_node(c, labels) for c in d.checks if c.route is None]
     if d.routes:
         kids.append(Node(text=msg("one_route"), children=[
-            Node(text=msg("route_line", mark=_MARK[r.status], title=Text.of(r.title)),
+            Node(text=msg("route_line", mark=MARK[r.status], title=Text.of(r.title)),
                  status=r.status,
                  children=[check_node(c, labels) for c in d.checks if c.route == r.id])
             for r in d.routes]))

@@ -9,28 +9,14 @@ from __future__ import annotations
 from typing import Literal, Optional
 from pydantic import Field, model_validator
 from ...rulebook.base import Citation, Document, Expr, InputField, Parameter, RowCheck
-from ...core.models import Localized, _Strict
-from ...rulebook.base import Check, MeritKey, Table
+from ...core.models import Localized, Strict
+from ...rulebook.base import Check, MeritKey, Regime, Table
 
 
 Subject = Literal["person", "unit"]
 
 
-class Regime(_Strict):
-    """The legal regime a rule set encodes and the years judged under it (inclusive)."""
-    id: str
-    title: Localized
-    from_year: int
-    to_year: int
-
-    @model_validator(mode="after")
-    def _order(self):
-        if self.from_year > self.to_year:
-            raise ValueError("from_year is after to_year")
-        return self
-
-
-class DecisionDay(_Strict):
+class DecisionDay(Strict):
     """Default day of the award decision, in the year after the judged year (prize money uses the
     base salary in force on it)."""
     month: int = Field(ge=1, le=12)
@@ -38,7 +24,7 @@ class DecisionDay(_Strict):
     basis: str = Field(min_length=3)
 
 
-class TitleMeta(_Strict):
+class TitleMeta(Strict):
     kind: Literal["titles"]
     id: str
     version: str
@@ -53,14 +39,14 @@ class TitleMeta(_Strict):
     basis: str = Field(min_length=3)
 
 
-class Route(_Strict):
+class Route(Strict):
     """One of several alternative ways to qualify (at least one route must hold)."""
     id: str
     title: Localized
     checks: list[Check] = Field(min_length=1)
 
 
-class Exclusion(_Strict):
+class Exclusion(Strict):
     """A state that bars subjects from the listed titles (e.g. under disciplinary review)."""
     id: str
     title: Localized
@@ -71,7 +57,7 @@ class Exclusion(_Strict):
     basis: str = Field(min_length=3)
 
 
-class Quota(_Strict):
+class Quota(Strict):
     """At most ``share`` x (holders of title ``of`` in the same group), rounded as declared."""
     group_by: str
     share: Expr
@@ -82,14 +68,14 @@ class Quota(_Strict):
     basis: str = Field(min_length=3)
 
 
-class Prize(_Strict):
+class Prize(Strict):
     """Prize money: ``multiplier`` x the base salary (mức lương cơ sở) on the decision date."""
     multiplier: Expr
     cite: Citation
     basis: Optional[str] = None
 
 
-class Title(_Strict):
+class Title(Strict):
     """An emulation title or form of commendation and the conditions for it."""
     id: str
     title: Localized
@@ -110,7 +96,7 @@ class Title(_Strict):
         return self
 
 
-class TitleRuleSet(_Strict):
+class TitleRuleSet(Strict):
     """A whole title rule set (one legal regime)."""
     meta: TitleMeta
     inputs: dict[str, InputField] = Field(description="person-year table")

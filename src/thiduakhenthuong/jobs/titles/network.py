@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .model import Title, TitleRuleSet
-from .engine import _World, title_checks
+from .engine import World, title_checks
 from ...stream.network import require
 from ...stream.tri import tri_on_network
 
@@ -25,7 +25,7 @@ class NetworkDecider:
         self.version = version
         self.done: dict[str, list[str]] = {"person": [], "unit": []}
 
-    def __call__(self, t: Title, exclusions: list, w: _World) -> dict[str, np.ndarray]:
+    def __call__(self, t: Title, exclusions: list, w: World) -> dict[str, np.ndarray]:
         items = [(c.id, c.holds) for c in title_checks(t)] + [(x.id, x.when) for x in exclusions]
         joins = {tid: {r: np.asarray(w.env[r][tid], dtype=bool) for r in ("f", "t")}
                  for tid in self.done[t.subject]}

@@ -15,14 +15,17 @@ from ...core.models import Localized
 from .model import Title, TitleRuleSet
 from ...rulebook.base import Check
 from ...select.quota import cut_off_neighbour
-from ...core.params import ResolvedParameter
+from ...core.params import ResolvedParameter, parameter_uses
 from ...core.trace import Notice, ParameterUse
 from ...tables.history import Split
 from ...core.trace import CheckTrace, MembersRead, YearsRead
 from .trace import ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace, TitleDecision, TitleReport, TitleTotal
 from ...core.tri import F, T, U
 from .engine import TitleColumns
-from ...core.jsonable import py
+from ...core.jsonable import plain
+from ...core.result import Labels, Result
+from ...core.trace import RejectedRow
+from ...render.phrases import t as phrase
 
 
 _STATUS = {F: "failed", U: "unknown", T: "met"}
@@ -31,8 +34,9 @@ _STATUS = {F: "failed", U: "unknown", T: "met"}
 _OUTCOME = {F: "not_eligible", U: "not_determinable", T: "eligible"}
 
 
-class TitleResult:
-    """Decisions on every title for every judged person and unit, with traces on demand.
+class TitleResult(Result):
+    """Decisions on every title for every judged person and unit, with traces on demand (see
+    :mod:`thiduakhenthuong.core.result` for what every result offers).
 
     >>> from thiduakhenthuong import evaluate_titles
     >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
@@ -40,20 +44,21 @@ class TitleResult:
     (2024, 'law-2022')
     """
 
-    def __init__(self, model: TitleRuleSet, ruleset_hash: str, params: dict[str, ResolvedParameter],
+    kind = "titles"
+
+    def __init__(self, rules: Any, params: dict[str, ResolvedParameter],
                  year: int, decision_date: dt.date, sources: list[str], people: Split,
                  units: Split | None, cols: TitleColumns, notices: list[Notice],
                  member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None):
-        self.model = model
-        self.hash = ruleset_hash
+        self.rules = rules
         self.params = params
         self.year = year
         self.decision_date = decision_date
-        self.sources = sources
+        self._sources = sources
         self.people = people
         self.units = units
         self.cols = cols
-        self.notices = notices
+        self._notices = notices
         self.member_unit = member_unit
         self.ghost_rows = ghost_rows or {}
         self.overrides: list = []  # council decisions beside the rules' (select.overrides)
@@ -64,7 +69,15 @@ class TitleResult:
 
     # ----- counts and columns -------------------------------------------------------------
     @property
-    def rejected(self):
+    def sources(self) -> list[str]:
+        return self._sources
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self._notices
+
+    @property
+    def rejected(self) -> list[RejectedRow]:
         return self.people.rejected + (self.units.rejected if self.units else [])
 
     def counts(self) -> dict[str, int]:
@@ -99,10 +112,10 @@ class TitleResult:
         if t.subject not in self._index_of:
             ids = self._subjects(t).ids.tolist()
             self._index_of[t.subject] = {sid: i for i, sid in enumerate(ids)}
-        try:
-            return self._index_of[t.subject][subject_id]
-        except KeyError:
-            raise KeyError(f"no {t.subject} '{subject_id}' judged in {self.year}") from None
+        i = self._index_of[t.subject].get(subject_id)
+        if i is None:
+            raise self.not_judged(subject_id, self._index_of[t.subject], t.subject)
+        return i
 
     def totals(self) -> list[TitleTotal]:
         out = []
@@ -115,10 +128,23 @@ class TitleResult:
                 prize_total=float(self.cols.prize[t.id].sum()) if t.id in self.cols.prize else 0.0))
         return out
 
-    def to_frame(self, lang: str = "vi", proposed_only: bool = False) -> pd.DataFrame:
-        """One row per subject per title (or per proposal), straight from the columns."""
-        vi = lang != "en"
+    def to_frame(self, labels: Labels = None, proposed_only: bool = False) -> pd.DataFrame:
+        """One row per subject per title (or per proposal), straight from the columns.
+
+        Without ``labels``: ``subject`` (person/unit), ``subject_id``, ``name``, ``unit_id``,
+        ``title_id``, ``outcome`` (eligible/not_eligible/not_determinable), ``proposed``
+        (bool) and ``prize`` (đồng). With ``labels="vi"`` or ``"en"``: the headers, title
+        names, outcome words and Có/Không the workbook shows.
+
+        >>> from thiduakhenthuong import evaluate_titles
+        >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
+        >>> f = res.to_frame()
+        >>> list(f.columns), str(f["proposed"].dtype)  # doctest: +NORMALIZE_WHITESPACE
+        (['subject', 'subject_id', 'name', 'unit_id', 'title_id', 'outcome', 'proposed', 'prize'],
+         'bool')
+        """
         frames = []
+        outcomes = np.array([_OUTCOME[o] for o in (F, U, T)], dtype=object)
         for t in self.titles():
             s = self._subjects(t)
             status = self.cols.status[t.id]
@@ -126,23 +152,49 @@ class TitleResult:
             mask = sel if proposed_only else np.ones(len(s), dtype=bool)
             name_field = _role(self.model, t.subject, "name")
             unit_col = s.cols.get("unit_id") if t.subject == "person" else None
-            outcome_names = np.array([_outcome_text(o, lang) for o in (F, U, T)], dtype=object)
-            frame = pd.DataFrame({
-                ("Đối tượng" if vi else "Subject"): ("Cá nhân" if vi else "Person")
-                if t.subject == "person" else ("Tập thể" if vi else "Collective"),
-                ("Mã" if vi else "Id"): s.ids[mask],
-                ("Tên" if vi else "Name"): s.cols[name_field][mask] if name_field else "",
-                ("Đơn vị" if vi else "Unit"): unit_col[mask] if unit_col is not None else "",
-                ("Mã danh hiệu" if vi else "Title id"): t.id,
-                ("Danh hiệu" if vi else "Title"): t.title.get(lang),
-                ("Kết quả" if vi else "Outcome"): outcome_names[status[mask]],
-                ("Đề nghị" if vi else "Proposed"): np.where(sel[mask], "Có" if vi else "Yes",
-                                                            "Không" if vi else "No"),
-                ("Tiền thưởng (đồng)" if vi else "Prize (VND)"):
-                    self.cols.prize[t.id][mask] if t.id in self.cols.prize else 0.0,
-            })
-            frames.append(frame)
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            frames.append(pd.DataFrame({
+                "subject": t.subject, "subject_id": s.ids[mask],
+                "name": s.cols[name_field][mask] if name_field else "",
+                "unit_id": unit_col[mask] if unit_col is not None else "",
+                "title_id": t.id, "outcome": outcomes[status[mask]],
+                "proposed": np.asarray(sel[mask], dtype=bool),
+                "prize": self.cols.prize[t.id][mask] if t.id in self.cols.prize else 0.0}))
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+            columns=["subject", "subject_id", "name", "unit_id", "title_id", "outcome",
+                     "proposed", "prize"])
+        return frame if labels is None else self._labelled(frame, labels)
+
+    def _labelled(self, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+        vi = lang != "en"
+        titles = {t.id: t.title.get(lang) for t in self.model.titles}
+        subject = {"person": "Cá nhân" if vi else "Person",
+                   "unit": "Tập thể" if vi else "Collective"}
+        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        return pd.DataFrame({
+            ("Đối tượng" if vi else "Subject"): frame["subject"].map(subject),
+            ("Mã" if vi else "Id"): frame["subject_id"],
+            ("Tên" if vi else "Name"): frame["name"],
+            ("Đơn vị" if vi else "Unit"): frame["unit_id"],
+            ("Mã danh hiệu" if vi else "Title id"): frame["title_id"],
+            ("Danh hiệu" if vi else "Title"): frame["title_id"].map(titles),
+            ("Kết quả" if vi else "Outcome"): frame["outcome"].map(
+                lambda o: phrase("outcome_" + o, lang)),
+            ("Đề nghị" if vi else "Proposed"): np.where(frame["proposed"], yes, no),
+            ("Tiền thưởng (đồng)" if vi else "Prize (VND)"): frame["prize"]})
+
+    def get(self, subject_id: str) -> list[TitleDecision]:
+        """Every title decision of one person or unit (a person and a unit may not share an id).
+
+        >>> from thiduakhenthuong import evaluate_titles
+        >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
+        >>> [d.title_id for d in res.get("p005")][:2]
+        ['ldtt', 'cstdcs']
+        """
+        out = list(self.decisions(subject_id=subject_id))
+        if not out:
+            known = set().union(*[set(self._subjects(t).ids.tolist()) for t in self.titles()])
+            raise self.not_judged(subject_id, known, "person or unit")
+        return out
 
     # ----- traces ---------------------------------------------------------------------------
     def decisions(self, subject_id: str | None = None,
@@ -240,10 +292,10 @@ class TitleResult:
         out = {}
         for name in sorted(node.names_outside(WINDOW_FUNCTIONS | MEMBER_FUNCTIONS)):
             if name in s.attested:
-                out[name] = py(s.cols[name][i]) if s.known[name][i] else None
+                out[name] = plain(s.cols[name][i]) if s.known[name][i] else None
             elif name in env:
                 v = env[name]
-                out[name] = py(v[i] if np.ndim(v) == 1 else v)
+                out[name] = plain(v[i] if np.ndim(v) == 1 else v)
         return out
 
     def _years(self, t: Title, call: A.Call, i: int) -> YearsRead:
@@ -333,41 +385,35 @@ class TitleResult:
             selected=bool(q.selected[i]), keys=names,
             decided_by=names[k] if k is not None else None,
             neighbour=str(s.ids[j]) if j is not None else None,
-            own_value=py(q.keys[k][i]) if k is not None else None,
-            neighbour_value=py(q.keys[k][j]) if k is not None else None)
+            own_value=plain(q.keys[k][i]) if k is not None else None,
+            neighbour_value=plain(q.keys[k][j]) if k is not None else None)
 
     # ----- whole-run documents ----------------------------------------------------------------
     def parameter_uses(self) -> list[ParameterUse]:
-        return [ParameterUse(name=p.name, value=py(p.value) if not isinstance(p.value, dt.date)
-                             else p.value, effective_from=p.effective_from, basis=p.basis)
-                for p in sorted(self.params.values(), key=lambda p: p.name)]
+        return parameter_uses(self.params)
 
     def report(self, decisions: str = "all") -> TitleReport:
         """The whole run as one document. ``decisions``: 'all' or 'proposed'."""
         ds = [d for d in self.decisions() if decisions == "all" or d.proposed]
         c = self.counts()
         return TitleReport(
-            ruleset_id=self.model.meta.id, ruleset_version=self.model.meta.version,
-            ruleset_hash=self.hash, regime=self.model.meta.regime.id, year=self.year,
+            ruleset_id=self.rules.id, ruleset_version=self.rules.version,
+            ruleset_hash=self.rules.hash, regime=self.model.meta.regime.id, year=self.year,
             decision_date=self.decision_date, sources=self.sources, rows_in=c["rows_in"],
             rows_judged=c["judged"], rows_history=c["history"], rows_ignored=c["ignored"],
             rejected_count=c["rejected"], decisions=ds, totals=self.totals(),
             parameters=self.parameter_uses(), rejected=self.rejected, warnings=self.notices,
             overrides=self.overrides)
 
-    def to_json(self, decisions: str = "all") -> str:
+    def to_json(self, decisions: str = "all", indent: int | None = None) -> str:
+        """Deterministic JSON of :meth:`report` (``decisions``: 'all' or 'proposed')."""
         return json.dumps(self.report(decisions).model_dump(mode="json"), ensure_ascii=False,
-                          indent=1, sort_keys=True)
+                          indent=self.json_indent if indent is None else indent, sort_keys=True)
 
 
 def _role(model: TitleRuleSet, subject: str, role: str) -> str | None:
     fields = model.inputs if subject == "person" else model.unit_inputs
     return next((n for n, f in fields.items() if f.role == role), None)
-
-
-def _outcome_text(o: int, lang: str) -> str:
-    from ...render.phrases import t as msg
-    return msg("outcome_" + _OUTCOME[o], lang)
 
 
 def _needs(ck: Check, year: int, history: list[YearsRead], members: list[MembersRead],

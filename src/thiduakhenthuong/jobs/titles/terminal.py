@@ -9,15 +9,15 @@ from .trace import TitleDecision
 from .result import TitleResult
 from ...render.numbers import num
 from ...render.phrases import t
-from ...render.values import _val
+from ...render.values import show_value
 from ...render.labels import Labels
 
 
-_MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
+MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
 
 
 def _check_node(parent: Tree, c: CheckTrace, lang: str, field_title: "Labels") -> None:
-    node = parent.add(escape(t("check_line", lang, mark=_MARK[c.status], title=c.title.get(lang),
+    node = parent.add(escape(t("check_line", lang, mark=MARK[c.status], title=c.title.get(lang),
                                cite=c.cite)))
     shown = field_title.pairs(c.values)
     if shown:
@@ -59,7 +59,7 @@ def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None
     if d.routes:
         rnode = root.add(escape(t("one_route", lang)))
         for r in d.routes:
-            sub = rnode.add(escape(t("route_line", lang, mark=_MARK[r.status],
+            sub = rnode.add(escape(t("route_line", lang, mark=MARK[r.status],
                                      title=r.title.get(lang))))
             for c in d.checks:
                 if c.route == r.id:
@@ -79,7 +79,7 @@ def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None
                                  verdict=t("quota_in" if q.selected else "quota_out", lang))))
         if q.neighbour is not None:
             node.add(escape(t("quota_tie", lang, other=q.neighbour, key=q.decided_by,
-                              own=_val(q.own_value, lang), theirs=_val(q.neighbour_value, lang))))
+                              own=show_value(q.own_value, lang), theirs=show_value(q.neighbour_value, lang))))
     if d.prize is not None:
         p = d.prize
         root.add(escape(t("prize_line", lang, mult=num(p.multiplier, lang),
@@ -127,7 +127,7 @@ def proposals_table(res: TitleResult, lang: str = "vi") -> Table:
     for h in (("Danh hiệu", "Title"), ("Mã", "Id"), ("Tên", "Name"), ("Đơn vị", "Unit"),
               ("Tiền thưởng", "Prize")):
         table.add_column(h[0] if vi else h[1], justify="right" if h[1] == "Prize" else "left")
-    frame = res.to_frame(lang, proposed_only=True)
+    frame = res.to_frame(labels=lang, proposed_only=True)
     if len(frame):
         cols = list(frame.columns)
         for row in frame.itertuples(index=False):

@@ -7,20 +7,20 @@ from typing import Literal, Optional
 from pydantic import Field
 from ...core.models import Localized
 from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
-from ...core.models import _Out
+from ...core.models import Out
 from ...core.trace import CheckTrace, Status
 
 
 Outcome = Literal["eligible", "not_eligible", "not_determinable"]
 
 
-class RouteTrace(_Out):
+class RouteTrace(Out):
     id: str
     title: Localized
     status: Status
 
 
-class ExclusionTrace(_Out):
+class ExclusionTrace(Out):
     id: str
     title: Localized
     cite: str
@@ -30,7 +30,7 @@ class ExclusionTrace(_Out):
     basis: str
 
 
-class QuotaTrace(_Out):
+class QuotaTrace(Out):
     """Where a cap applied: this candidate's place among the group's eligible candidates."""
     group: str
     holders_of: str
@@ -48,7 +48,7 @@ class QuotaTrace(_Out):
     neighbour_value: Value = None
 
 
-class PrizeTrace(_Out):
+class PrizeTrace(Out):
     multiplier: float
     base_salary: float
     base_salary_from: dt.date
@@ -58,7 +58,7 @@ class PrizeTrace(_Out):
     cite: str
 
 
-class TitleDecision(_Out):
+class TitleDecision(Out):
     """The explained decision on one title for one person or unit."""
     subject: Literal["person", "unit"]
     subject_id: str
@@ -82,7 +82,7 @@ class TitleDecision(_Out):
     needs: list[Localized] = Field(default_factory=list, description="what it takes")
 
 
-class TitleTotal(_Out):
+class TitleTotal(Out):
     title_id: str
     title: Localized
     eligible: int
@@ -92,7 +92,7 @@ class TitleTotal(_Out):
     prize_total: float
 
 
-class TitleReport(_Out):
+class TitleReport(Out):
     """A whole title run as one serialisable document."""
     ruleset_id: str
     ruleset_version: str

@@ -74,15 +74,15 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
     if suffix == ".json":
         p.write_text(res.to_json() + "\n", encoding="utf-8")
     elif suffix == ".csv":
-        safe_frame(res.to_frame(lang)).to_csv(p, index=False, encoding="utf-8-sig")
+        safe_frame(res.to_frame(labels=lang)).to_csv(p, index=False, encoding="utf-8-sig")
         if res.rejected:
             rp = p.with_suffix(".rejected.csv")
             safe_frame(rejected_frame(res, lang)).to_csv(rp, index=False, encoding="utf-8-sig")
             written.append(rp)
     elif suffix == ".xlsx":
         vi = lang != "en"
-        sheets = [("Đề nghị" if vi else "Proposals", res.to_frame(lang, proposed_only=True)),
-                  ("Kết quả" if vi else "Decisions", res.to_frame(lang)),
+        sheets = [("Đề nghị" if vi else "Proposals", res.to_frame(labels=lang, proposed_only=True)),
+                  ("Kết quả" if vi else "Decisions", res.to_frame(labels=lang)),
                   ("Lý do" if vi else "Reasons", reasons_frame(res, lang)),
                   ("Tổng hợp" if vi else "Totals", totals_frame(res, lang)),
                   ("Dòng bị loại" if vi else "Rejected rows", rejected_frame(res, lang)),

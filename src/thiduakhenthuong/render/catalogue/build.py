@@ -12,22 +12,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Literal, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ...core import job as jobs
 from ...errors import RuleError
-from ...jobs.conferences.model import DelegateRuleSet
-from ...rulebook.source import Source, version_hash
-from ...rulebook.load import read_rule_set
 from ...core.models import Localized
-from ...jobs.scoring.model import RuleSet
-from ...jobs.titles.model import TitleRuleSet
+from ...rulebook.discover import find_rule_sets
+from ...rulebook.load import read_rule_set
+from ...rulebook.source import Source, version_hash
 from .common import PageContext, about, documents, legend
-from ...jobs.conferences.catalogue import delegates_about, delegates_book, delegates_sections
 from .md import code, md, page, table
-from ...jobs.scoring.catalogue import scoring_about, scoring_book, scoring_sections
-from ...jobs.titles.catalogue import titles_about, titles_book, titles_sections
 from .words import w
 
 LANGS = ("vi", "en")
@@ -35,14 +31,11 @@ INDEX = "README.md"
 # Rule-set ids become file names: nothing that could leave the output directory.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-Model = Union[RuleSet, TitleRuleSet, DelegateRuleSet]
-
-
 class CatalogueEntry(BaseModel):
     """One rule set in the catalogue."""
     model_config = ConfigDict(frozen=True)
     id: str
-    kind: Literal["scoring", "titles", "delegates"]
+    kind: str
     version: str
     hash: str
     source: str
@@ -55,53 +48,6 @@ class Catalogue(BaseModel):
     model_config = ConfigDict(frozen=True)
     entries: list[CatalogueEntry]
     files: dict[str, str]
-
-
-def find_rule_sets(root: str | Path) -> list[Path]:
-    """The rule sets under ``root``: ``root`` itself when it holds YAML files (or is one), else
-    every rule set in its subdirectories, sorted. Directories starting with ``_`` hold shared
-    files that rule sets include, and are skipped.
-
-    >>> [p.as_posix() for p in find_rule_sets("rules")]  # doctest: +NORMALIZE_WHITESPACE
-    ['rules/lao-cai-2023', 'rules/thai-nguyen-2019', 'rules/titles/regime-2003',
-     'rules/titles/regime-2022']
-    """
-    root = Path(root)
-    if root.is_file() or (root.is_dir() and _has_yaml(root)):
-        return [root]
-    if not root.is_dir():
-        raise RuleError("no such rule file or directory", file=str(root))
-    found: list[Path] = []
-    seen: set[Path] = set()
-
-    def walk(d: Path) -> None:
-        if d.resolve() in seen:
-            return
-        seen.add(d.resolve())
-        for sub in sorted(d.iterdir()):
-            if not sub.is_dir() or sub.name.startswith(("_", ".")):
-                continue
-            if _has_yaml(sub):
-                found.append(sub)
-            else:
-                walk(sub)
-
-    walk(root)
-    if not found:
-        raise RuleError("no rule sets (directories of .yaml rule files) here", file=str(root))
-    return found
-
-
-def _has_yaml(d: Path) -> bool:
-    return any(d.glob("*.yaml")) or any(d.glob("*.yml"))
-
-
-def _kind(m: Model) -> str:
-    if isinstance(m, TitleRuleSet):
-        return "titles"
-    if isinstance(m, DelegateRuleSet):
-        return "delegates"
-    return "scoring"
 
 
 def build_catalogue(root: str | Path) -> Catalogue:
@@ -126,7 +72,7 @@ def build_catalogue(root: str | Path) -> Catalogue:
         # Named from the directory given, so the page is the same wherever the rules live.
         source = (f"{base}/{path.relative_to(root).as_posix()}" if path != root
                   else root.resolve().name)
-        entry = CatalogueEntry(id=meta.id, kind=_kind(model), version=meta.version,
+        entry = CatalogueEntry(id=meta.id, kind=model.meta.kind, version=meta.version,
                                hash=version_hash(src), source=source, title=meta.title,
                                pages={lang: f"{meta.id}.{lang}.md" for lang in LANGS})
         for name in entry.pages.values():
@@ -140,17 +86,15 @@ def build_catalogue(root: str | Path) -> Catalogue:
     return Catalogue(entries=entries, files=dict(sorted(files.items())))
 
 
-def render_page(model: Model, src: Source, path: Path, entry: CatalogueEntry, lang: str) -> str:
+def render_page(model: Any, src: Source, path: Path, entry: CatalogueEntry, lang: str) -> str:
     """One rule set's page in ``lang``."""
     kind = entry.kind
-    book = {"scoring": scoring_book, "titles": titles_book,
-            "delegates": delegates_book}[kind](model)  # type: ignore[operator]
+    part = jobs.get(kind).catalogue
+    book = part.book(model)
     ctx = PageContext(lang, list(model.meta.documents), book)
     other = "en" if lang == "vi" else "vi"
-    extra = {"scoring": scoring_about, "titles": titles_about,
-             "delegates": delegates_about}[kind](model, ctx)  # type: ignore[operator]
-    body = {"scoring": scoring_sections, "titles": titles_sections,
-            "delegates": delegates_sections}[kind](model, ctx)  # type: ignore[operator]
+    extra = part.about(model, ctx)
+    body = part.sections(model, ctx)
     lines = [f"# {md(model.meta.title.get(lang))}", "",
              f"[{w('other_lang', lang)}]({entry.pages[other]}) · "
              f"[{w('index_link', lang)}]({INDEX})", "",

@@ -1,0 +1,53 @@
+"""``tdkt check`` (validate rule sets) and ``tdkt rules`` (the bundled rule sets)."""
+from __future__ import annotations
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from ..core import job as jobs
+from ..rulebook.discover import BUNDLED, bundled_names
+from ..rulebook.ruleset import Regimes, load
+from .common import LANG, console, user_errors
+from .main import short
+
+
+@click.command(short_help=short("check"))
+@click.argument("rules_path", metavar="RULES")
+def check(rules_path: str) -> None:
+    """Validate a rule set (or a directory of rule sets by regime, or a bundled one by name);
+    print every problem with file and line."""
+    out = console()
+    with user_errors():
+        loaded = load(rules_path)
+    for r in (loaded if isinstance(loaded, Regimes) else [loaded]):
+        out.print(f"OK {r.id} {r.version} ({r.hash}): {jobs.get(r.kind).summary(r.model)}")
+
+
+@click.command("rules", short_help=short("rules"))
+@click.option("--lang", type=LANG, default="vi", show_default=True)
+def list_rules(lang: str) -> None:
+    """List the rule sets that ship with the library: the name to give any command (tdkt score
+    lao-cai-2023 ...), what they judge, the period, version and version hash. A directory of
+    rule sets by regime (titles) picks its regime from the year judged."""
+    vi = lang != "en"
+    out = console()
+    tbl = Table(title=("Bộ quy tắc có sẵn" if vi else "Bundled rule sets") + f" ({BUNDLED})")
+    for h in (("Tên", "Name"), ("Loại", "Kind"), ("Kỳ xét", "Period"), ("Mã", "Id"),
+              ("Phiên bản", "Version"), ("Mã phiên bản", "Hash"), ("Nội dung", "Title")):
+        tbl.add_column(h[0] if vi else h[1], overflow="fold")
+    with user_errors():
+        for name in bundled_names():
+            loaded = load(name)
+            job = jobs.get(loaded.kind)
+            if isinstance(loaded, Regimes):
+                periods = ", ".join(job.period(r.model) for r in loaded)
+                tbl.add_row(escape(name), escape(job.title.get(lang)), escape(periods),
+                            "", "", "", escape(("theo chế độ pháp lý: " if vi else
+                                                "by legal regime: ") +
+                                               ", ".join(r.path.name for r in loaded)))
+                continue
+            tbl.add_row(escape(name), escape(job.title.get(lang)), escape(job.period(loaded.model)),
+                        escape(loaded.id), escape(loaded.version), loaded.hash,
+                        escape(loaded.model.meta.title.get(lang)))
+    out.print(tbl)
