@@ -18,8 +18,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import (EvaluationError, ExpressionError, InputError, InputFileError,
-                     NotJudgedError, RuleError, RuleErrors, RulesError, TdktError, UsageError)
+from .errors import (EvaluationError, ExpressionError, InputError, InputFileError, NotJudgedError,
+                     RuleError, RuleErrors, RulesError, TdktError, UsageError)
 
 __version__ = "0.1.0"
 

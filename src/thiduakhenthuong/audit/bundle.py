@@ -25,8 +25,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from ..errors import InputError
 from ..core.models import Localized
+from ..errors import InputError
 from .run import Job, input_files, result_document, result_parameters, rule_source
 
 #: Bumped when a section is added or changed; readers accept bundles up to their own version.

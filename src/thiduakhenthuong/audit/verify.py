@@ -9,9 +9,10 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import RuleError, RuleErrors, TdktError
 from ..core.models import Localized
-from .bundle import Bundle, BundleError, InputRecord, ParameterRow, RuleSetRecord, file_sha256, input_record, safe_relative, tree_digest, version_of
+from ..errors import RuleError, RuleErrors, TdktError
+from .bundle import (Bundle, BundleError, InputRecord, ParameterRow, RuleSetRecord, file_sha256,
+                     input_record, safe_relative, tree_digest, version_of)
 from .compare import Difference, compare
 from .run import result_document, result_parameters, rule_source, run_job
 

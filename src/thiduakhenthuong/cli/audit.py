@@ -15,14 +15,14 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from .common import LANG, Exit, console
-from .main import short
-from ..errors import RuleError, RuleErrors, TdktError
-from ..render.phrases import t
 from ..audit.bundle import BundleError, make_bundle, read_bundle, write_bundle
 from ..audit.compare import Difference
 from ..audit.compare import short as shown
 from ..audit.verify import Verification, summary_counts, verify_bundle
+from ..errors import RuleError, RuleErrors, TdktError
+from ..render.phrases import t
+from .common import LANG, Exit, console
+from .main import short
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:

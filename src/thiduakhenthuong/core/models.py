@@ -4,7 +4,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, Optional, Union
-from pydantic import Field
-from .models import Localized
-from .models import Out
 
+from pydantic import Field
+
+from .models import Localized, Out
 
 Value = Union[None, bool, int, float, str, dt.date]
 

@@ -3,8 +3,8 @@ evidence is missing."""
 from __future__ import annotations
 
 import numpy as np
-from ..expr import evaluate
 
+from ..expr import evaluate
 
 F, U, T = 0, 1, 2
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..core.trace import RejectedRow
 from ..core.models import Localized
+from ..core.trace import RejectedRow
 from .model import Change, DiffEntry, ParameterChange, Side
 from .rules import diff_value, parameter_change, same
 from .text import word

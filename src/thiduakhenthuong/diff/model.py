@@ -10,9 +10,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import Field
 
+from ..core.models import Localized, Out
 from ..core.trace import Notice, RejectedRow
-from ..core.models import Out
-from ..core.models import Localized
 
 Scalar = Union[None, bool, int, float, str, dt.date]
 #: A value on one side: a scalar, or a parameter's per-key mapping (``by: level``).

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.tree import Tree
 
 from .model import Diff, DiffEntry
-from .text import change_text, definition_text, field_label, parameter_text, show, side_notice_prefix, status_label
+from .text import (change_text, definition_text, field_label, parameter_text, show,
+                   side_notice_prefix, status_label)
 
 
 def _l(vi: str, en: str, lang: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..render.numbers import num
 from ..core.models import Localized
+from ..render.numbers import num
 from .model import Change, CriterionChange, DefinitionChange, ParameterChange
 
 _FIELDS: dict[str, tuple[str, str]] = {

@@ -11,7 +11,8 @@ import pandas as pd
 
 from ..render.workbook import safe_frame
 from .model import Diff
-from .text import change_text, criterion_text, definition_text, field_label, parameter_text, show, side_notice_prefix, status_label
+from .text import (change_text, criterion_text, definition_text, field_label, parameter_text, show,
+                   side_notice_prefix, status_label)
 
 _HEADERS = {
     "id": ("Mã", "Id"), "name": ("Tên", "Name"), "title_id": ("Mã danh hiệu", "Title id"),

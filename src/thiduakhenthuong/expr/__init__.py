@@ -5,7 +5,7 @@
 ['achieved', 'target']
 """
 from .ast import Node
-from .parser import parse
 from .evaluate import evaluate, infer_type
+from .parser import parse
 
 __all__ = ["Node", "parse", "evaluate", "infer_type"]

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from ..core.trace import CheckTrace
-from .page import Node, Text, label, msg, number
 from .labels import BiLabels
-
+from .page import Node, Text, label, msg, number
 
 MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
 

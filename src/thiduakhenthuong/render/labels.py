@@ -1,9 +1,8 @@
 """Field, value and title labels of a rule set, in one language or both."""
 from __future__ import annotations
 
-from .values import show_value
-
 from .page import Text, join
+from .values import show_value
 
 
 class Labels:

@@ -9,9 +9,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .phrases import t
-from .numbers import num
 from ..core.models import Localized
+from .numbers import num
+from .phrases import t
 
 Status = Literal["met", "failed", "unknown", "info"]
 

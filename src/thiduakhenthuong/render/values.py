@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+
 from .numbers import num
 from .phrases import t
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
 import pandas as pd
-
-
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

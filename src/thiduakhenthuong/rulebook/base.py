@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Optional, Union
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, \
-    field_validator, model_validator
-from ..expr import Node, parse
+
+from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer,
+                      field_validator, model_validator)
+
 from ..core.models import Localized, Strict
+from ..expr import Node, parse
 
 
 def _to_expr(v: Any) -> Node:

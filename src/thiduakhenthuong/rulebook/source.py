@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
 from ..errors import RuleError
 from .yaml_source import LineDict
 

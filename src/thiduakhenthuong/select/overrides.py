@@ -11,16 +11,17 @@ Which decisions can be overridden is the job's (registered as ``Job.overrides``)
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
-from ..tables.validate import validate
+from ..core import job as jobs
 from ..core.models import Localized
 from ..core.trace import Override, OverrideApplied, Problem, RejectedRow
-from ..tables.read import read_table
-from ..core import job as jobs
 from ..errors import UsageError
 from ..rulebook.base import InputField
+from ..tables.read import read_table
+from ..tables.spec import TableSpec
+from ..tables.validate import validate
+
 
 def _f(type_: str, vi: str, en: str, aliases: list[str], role: str | None = None) -> InputField:
     return InputField(type=type_, title={"vi": vi, "en": en}, aliases=aliases, role=role)
@@ -52,7 +53,7 @@ def read_overrides(source: Any) -> tuple[list[Override], list[RejectedRow]]:
     (datetime.date(2025, 1, 20), [])
     """
     raw = read_table(source, FIELDS)
-    valid = validate(raw, SimpleNamespace(inputs=FIELDS, checks=[], units=None))
+    valid = validate(raw, TableSpec(inputs=FIELDS))
     cols = valid.columns
     out = []
     for i in range(len(valid)):

@@ -1,15 +1,12 @@
-"""Ranking within clusters and overall by declared keys, with how each tie was broken.
+"""Ranking within groups and overall by declared keys, with how each tie was broken.
 
-The unit id is always the last key, so the order is total and never depends on row order.
+The row's id is always the last key, so the order is total and never depends on row order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
-
-from ..jobs.scoring.model import RuleSet
 
 
 @dataclass
@@ -54,39 +51,25 @@ def sort_code(v: np.ndarray, order: str) -> np.ndarray:
     return np.where(np.isnan(code), np.inf, code)
 
 
-def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, Any], *,
-               base, bonus, deduction, total, class_idx) -> Ranked:
-    """Order units by the rule set's ranking keys; see :class:`Ranked`."""
-    key_field = next(n for n, f in rules.inputs.items() if f.role == "key")
-    n = len(total)
-    names, orders, values = [], [], []
-    n_classes = len(rules.classes)
-    for k in rules.ranking.keys:
-        if k.key == key_field:
-            continue
-        if k.key == "class":
-            v = (n_classes - 1 - class_idx).astype(np.float64)  # higher = better class
-        elif k.key in ("total", "base", "bonus", "deduction"):
-            v = {"total": total, "base": base, "bonus": bonus, "deduction": deduction}[k.key]
-        elif k.key.startswith("points."):
-            v = crits[k.key[7:]].points
-        elif k.key.startswith("ratio."):
-            v = crits[k.key[6:]].ratio
-        else:
-            v = columns[k.key]
-        names.append(k.key)
-        orders.append(k.order)
-        values.append(np.asarray(v))
-    key_order = next((k.order for k in rules.ranking.keys if k.key == key_field), "asc")
-    names.append(key_field)
-    orders.append(key_order)
-    values.append(np.asarray(columns[key_field], dtype=object))
+def rank_by(names: list[str], orders: list[str], values: list[np.ndarray], group: np.ndarray,
+            tie_key: str | None = None) -> Ranked:
+    """Order rows by ``values`` (one array per key in ``names``, each "asc" or "desc"), overall
+    and within ``group``; the last key must identify a row, so the order is total. Two rows are
+    tied when they agree on every key up to and including ``tie_key`` (the first key if None).
+
+    >>> r = rank_by(["total", "id"], ["desc", "asc"],
+    ...             [np.array([90.0, 95.0, 90.0]), np.array(["c", "a", "b"], dtype=object)],
+    ...             np.array(["x", "x", "y"], dtype=object), tie_key="total")
+    >>> r.rank_overall.tolist(), r.rank_group.tolist(), r.ties_of(0)
+    ([3, 1, 2], [2, 1, 1], [(2, 0, 'overall', 1)])
+    """
+    n = len(group)
     codes = [sort_code(v, o) for v, o in zip(values, orders)]
     order = np.lexsort(codes[::-1]) if n else np.zeros(0, dtype=np.int64)
     rank_overall = np.empty(n, dtype=np.int64)
     rank_overall[order] = np.arange(1, n + 1)
 
-    group = np.asarray(columns[rules.ranking.group_by], dtype=object)
+    group = np.asarray(group, dtype=object)
     gcode = sort_code(group, "asc")
     gorder = order[np.argsort(gcode[order], kind="stable")]
     gsorted = gcode[gorder]
@@ -104,8 +87,7 @@ def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, 
         size_at = np.repeat(sizes, sizes)
         group_size[gorder] = size_at
 
-    # A "tie" is equality on every key up to and including 'total' (or the first key).
-    tie_depth = names.index("total") if "total" in names else 0
+    tie_depth = names.index(tie_key) if tie_key in names else 0
     parts: list[tuple[np.ndarray, ...]] = []
     for scope, seq in ((0, order), (1, gorder)):
         if len(seq) < 2:

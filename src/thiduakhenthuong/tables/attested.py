@@ -1,8 +1,8 @@
 """Attested fields: a yes/no judgement with its evidence (who, when)."""
 from __future__ import annotations
 
-from ..rulebook.base import InputField
 from ..core.models import Localized
+from ..rulebook.base import InputField
 
 
 def expand_attested(fields: dict[str, InputField]) -> dict[str, InputField]:

@@ -8,19 +8,16 @@ history could wrongly break a streak.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
-from .read import RawTable
 from ..core.models import Localized
-from .attested import expand_attested
-from .validate import ValidInputs, parse_numbers, validate
 from ..core.trace import Notice, Problem, RejectedRow
-
-
-
+from .attested import expand_attested
+from .read import RawTable
+from .spec import TableSpec
+from .validate import ValidInputs, parse_numbers, validate
 
 
 @dataclass
@@ -66,7 +63,7 @@ def split_years(raw: RawTable, fields: dict, checks: list, year: int, history_ye
     expanded = expand_attested(fields)
     roles = {f.role: name for name, f in fields.items() if f.role}
     key, yname = roles["key"], roles["year"]
-    spec = SimpleNamespace(inputs=expanded, checks=checks, units=None)
+    spec = TableSpec(inputs=expanded, checks=checks, units=None)
     valid: ValidInputs = validate(raw, spec, also_key=yname)
     cols = valid.columns
     years = cols[yname]

@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..expr import evaluate
-from .read import RawTable, header_key
-from ..rulebook.base import InputField
 from ..core.models import Localized
-from ..jobs.scoring.model import RuleSet
 from ..core.trace import Notice, Problem, RejectedRow
+from ..expr import evaluate
+from ..rulebook.base import InputField
+from .read import RawTable, header_key
+from .spec import TableRules
 
 _TRUE = {"có", "co", "x", "yes", "y", "true", "1", "đúng", "đạt", "dat", "c"}
 _FALSE = {"không", "khong", "no", "n", "false", "0", "sai", "chưa", "k"}
@@ -258,10 +258,10 @@ def _plain(v: Any) -> str:
     return unicodedata.normalize("NFC", str(v))
 
 
-def validate(raw: RawTable, rules: RuleSet, also_key: str | None = None) -> ValidInputs:
+def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> ValidInputs:
     """Check and convert every input column; see :class:`ValidInputs`.
 
-    ``rules`` needs ``inputs``, ``checks`` and ``units`` (a registry or None). ``also_key`` names a
+    ``rules`` gives the fields, row checks and unit registry (:class:`TableRules`). ``also_key`` names a
     second key column (the year of a long table): a row is a duplicate when both keys repeat."""
     n = len(raw.frame)
     probs = _Problems(n)

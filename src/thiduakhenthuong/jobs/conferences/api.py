@@ -3,24 +3,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
+
 import numpy as np
-from .trace import PlanReport
-from .engine import select
-from ...tables.validate import validate
-from ...core.params import ResolvedParameter
-from .plans import check_plan_rows, check_report_rows
+
 from ...core.dates import as_date
 from ...core.job import check_engine
-from ...core.params import resolve
+from ...core.params import ResolvedParameter, resolve
 from ...errors import RuleError, UsageError
-from ...rulebook.ruleset import LoadedRules, load
-from ...tables.read import read_named_table
-from .model import DelegateRuleSet
 from ...rulebook.base import Table
+from ...rulebook.ruleset import LoadedRules, load
 from ...tables.attested import expand_attested
+from ...tables.read import read_named_table
+from ...tables.spec import TableSpec
+from ...tables.validate import validate
+from .engine import select
+from .model import DelegateRuleSet
+from .plans import check_plan_rows, check_report_rows
 from .result import DelegateResult
+from .trace import PlanReport
 
 
 class ConferenceRules(LoadedRules):
@@ -64,7 +65,7 @@ def _validated(data: Any, fields: dict, table: Table, key: str, required: bool, 
     raw = read_named_table(data, key, table.sheet, table.file, expand_attested(fields), required)
     if raw is None:
         return None
-    valid = validate(raw, SimpleNamespace(inputs=expand_attested(fields), checks=list(checks),
+    valid = validate(raw, TableSpec(inputs=expand_attested(fields), checks=list(checks),
                                           units=None))
     return raw, valid
 

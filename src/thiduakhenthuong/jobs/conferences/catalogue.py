@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .model import DelegateRuleSet, Window
-from ...render.catalogue.common import PageContext, input_entries, inputs, loc, param_entries, parameters, row_checks
+from ...render.catalogue.common import (PageContext, input_entries, inputs, loc, param_entries,
+                                        parameters, row_checks)
 from ...render.catalogue.expr import NameBook
 from ...render.catalogue.md import code, field, md, table
 from ...render.catalogue.words import w
+from .model import DelegateRuleSet, Window
 
 
 def delegates_book(m: DelegateRuleSet) -> NameBook:

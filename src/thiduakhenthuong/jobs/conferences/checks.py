@@ -5,8 +5,8 @@ from typing import Any
 
 from ...expr.evaluate import BOOL, DATE, NUMBER
 from ...rulebook.checker import INPUT_TYPES, Checker
-from .model import DelegateRuleSet
 from ...tables.attested import expand_attested
+from .model import DelegateRuleSet
 
 _ROLES = {"inputs": ("key", "level", "group", "conference"),
           "plan_inputs": ("key", "level"), "report_inputs": ("key",)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .result import DelegateResult
-from .trace import DelegateDecision
 from ...diff.common import changes, only_entry
 from ...diff.model import CriterionChange, DefinitionChange, DiffEntry
 from ...diff.rules import parameter_changes
 from ...diff.text import reason
+from .result import DelegateResult
+from .trace import DelegateDecision
 
 DECISION = ("outcome", "selected", "forwarded")
 DETAIL = ("seat", "rank", "conference")

@@ -17,12 +17,12 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ...expr import evaluate
-from .model import DelegateRuleSet
 from ...core.models import Localized
-from ...select.ranking import sort_code
 from ...core.params import ResolvedParameter, to_column
 from ...core.tri import F, T, U, tri
+from ...expr import evaluate
+from ...select.ranking import sort_code
+from .model import DelegateRuleSet
 
 
 @dataclass

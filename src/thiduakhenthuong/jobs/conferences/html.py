@@ -2,13 +2,14 @@
 selected and those left out with the reason, and per candidate the standards checked."""
 from __future__ import annotations
 
+from ...render.charts import Bar, bars
+from ...render.checks import check_node
+from ...render.labels import BiLabels
+from ...render.page import Fact, Item, Node, Page, Section, Table, Text, cell, label, msg, value
+from ...render.sections import (anchor, generator, parameters_section, rejected_section,
+                                ruleset_facts, warnings_section)
 from .result import DelegateResult
 from .trace import ConferenceSummary, DelegateDecision
-from ...render.charts import Bar, bars
-from ...render.sections import anchor, generator, parameters_section, rejected_section, ruleset_facts, warnings_section
-from ...render.labels import BiLabels
-from ...render.checks import check_node
-from ...render.page import Fact, Item, Node, Page, Section, Table, Text, cell, label, msg, value
 
 _SEAT = {"invited": Text(vi="khách mời", en="invited"),
          "reserved": Text(vi="dành riêng", en="reserved"),

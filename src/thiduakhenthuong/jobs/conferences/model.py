@@ -10,9 +10,9 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from ...rulebook.base import Citation, Document, InputField, Parameter, RowCheck
 from ...core.models import Localized, Strict
-from ...rulebook.base import Check, MeritKey, Table
+from ...rulebook.base import (Check, Citation, Document, InputField, MeritKey, Parameter, RowCheck,
+                              Table)
 
 
 class Window(Strict):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Literal, Optional
+
 from pydantic import Field
 
 from ...core.dates import Day

@@ -9,10 +9,10 @@ from typing import Any
 
 import numpy as np
 
-from .model import DelegateRuleSet
 from ...core.models import Localized
-from .trace import Finding
 from ...core.params import ResolvedParameter
+from .model import DelegateRuleSet
+from .trace import Finding
 
 
 def _d(v: Any) -> dt.date | None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .trace import ConferenceSummary, DelegateDecision, DelegateReport
-from .engine import neighbour, outcome_name, reason
+from ...core.jsonable import plain
 from ...core.params import parameter_uses
 from ...core.result import Labels, Result
 from ...core.trace import CheckTrace, Notice, RejectedRow
-from ...render.phrases import t as phrase
-from ...core.jsonable import plain
 from ...core.tri import U
-
+from ...render.phrases import t as phrase
+from .engine import neighbour, outcome_name, reason
+from .trace import ConferenceSummary, DelegateDecision, DelegateReport
 
 #: Display headers of :meth:`DelegateResult.to_frame` with labels.
 HEADERS = {

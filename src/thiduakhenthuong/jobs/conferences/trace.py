@@ -6,10 +6,8 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from ...core.models import Localized
-from ...core.trace import Notice, ParameterUse, RejectedRow, Value
-from ...core.models import Out
-from ...core.trace import CheckTrace
+from ...core.models import Localized, Out
+from ...core.trace import CheckTrace, Notice, ParameterUse, RejectedRow, Value
 
 Seat = Literal["invited", "reserved", "open"]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-import pandas as pd
-from ...render.rules_used import rules_used_frame
-from ...render.workbook import safe_frame
-from ...render.workbook import write_book
 
+import pandas as pd
+
+from ...render.rules_used import rules_used_frame
+from ...render.workbook import safe_frame, write_book
 
 _VI = {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
        "row": "Dòng dữ liệu", "outcome": "Tiêu chuẩn", "selected": "Được chọn", "seat": "Suất",

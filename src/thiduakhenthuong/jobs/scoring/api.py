@@ -9,13 +9,14 @@ from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import resolve
 from ...errors import RuleError
-from ...select.overrides import apply_overrides
 from ...rulebook.ruleset import LoadedRules, load
+from ...select.overrides import apply_overrides
 from ...tables.read import read_table
 from ...tables.validate import validate
 from .engine import check_totals, score_columns
 from .options import ScoreJob
 from .result import ScoreResult
+
 
 class Rules(LoadedRules):
     """A loaded, checked scoring rule set, ready to score data.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Optional
 
 from ...expr import ast as A
-from ...render.numbers import num
-from .model import Criterion, RuleSet
-from ...render.catalogue.common import PageContext, input_entries, inputs, loc, param_entries, parameters, row_checks, say_name
+from ...render.catalogue.common import (PageContext, input_entries, inputs, loc, param_entries,
+                                        parameters, row_checks, say_name)
 from ...render.catalogue.expr import NameBook
 from ...render.catalogue.md import code, field, md, table
 from ...render.catalogue.words import w
+from ...render.numbers import num
+from .model import Criterion, RuleSet
 
 
 def scoring_book(m: RuleSet) -> NameBook:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from typing import Any
+
 from ...expr import Node
 from ...expr.evaluate import BOOL, NUMBER
-from .model import RuleSet
 from ...rulebook.checker import INPUT_TYPES, Checker, param_kind
 from ...rulebook.source import Source
+from .model import RuleSet
 
 
 def check_scoring(m: RuleSet, src: Source) -> None:

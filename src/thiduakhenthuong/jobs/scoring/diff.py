@@ -7,11 +7,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .trace import UnitResult
-from .result import ScoreResult
 from ...diff.common import changes, only_entry, uses_diff
 from ...diff.model import CriterionChange, DefinitionChange, DiffEntry
 from ...diff.text import reason
+from .result import ScoreResult
+from .trace import UnitResult
 
 #: What makes a unit "changed": its decision, class or rank.
 DECISION = ("total", "class", "rank_overall", "rank_cluster", "awards")

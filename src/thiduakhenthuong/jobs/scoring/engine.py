@@ -10,14 +10,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ...expr import evaluate
-from ...render.numbers import num
-from .model import Criterion, RuleSet
-from ...select.ranking import Ranked, rank_units
-from ...tables.validate import ValidInputs
+from ...core.models import Localized
 from ...core.params import ResolvedParameter, parameter_env
 from ...core.trace import Notice
-from ...core.models import Localized
+from ...expr import evaluate
+from ...render.numbers import num
+from ...select.ranking import Ranked
+from ...tables.validate import ValidInputs
+from .model import Criterion, RuleSet
+from .ranking import rank_units
 
 
 @dataclass

@@ -1,13 +1,15 @@
 """The HTML report of a year-end scoring run: ranking, per-unit charts and explanation trees."""
 from __future__ import annotations
 
-from .trace import CriterionTrace, UnitResult
-from .result import ScoreResult
 from ...expr import evaluate
-from .model import RuleSet
 from ...render.charts import Band, Bar, bars, overview, total_gauge
-from ...render.sections import anchor, generator, param_anchor, param_node, parameters_section, rejected_section, ruleset_facts, warnings_section
-from ...render.page import Fact, Item, Node, Page, Section, Table, Text, cell, join, label, msg, number, value
+from ...render.page import (Fact, Item, Node, Page, Section, Table, Text, cell, join, label, msg,
+                            number, value)
+from ...render.sections import (anchor, generator, param_anchor, param_node, parameters_section,
+                                rejected_section, ruleset_facts, warnings_section)
+from .model import RuleSet
+from .result import ScoreResult
+from .trace import CriterionTrace, UnitResult
 
 
 def clause_labels(rules: RuleSet) -> dict[str, Text]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, Optional
+
 from pydantic import ConfigDict, Field, field_validator, model_validator
+
 from ...core.models import Localized, Strict
 from ...rulebook.base import Citation, Document, Expr, InputField, Parameter, RowCheck
 

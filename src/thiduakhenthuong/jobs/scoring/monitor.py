@@ -19,19 +19,19 @@ from typing import Any, Literal, Optional
 import numpy as np
 from pydantic import Field
 
-from ...tables.validate import ValidInputs, validate
-from ...core.params import resolve
 from ...core.jsonable import plain
 from ...core.models import Localized, Out
-from .trace import UnitResult
+from ...core.params import resolve
 from ...core.trace import Value
-from .result import ScoreResult
 from ...errors import InputError, UsageError
-from ...tables.read import header_key, header_map, read_table
-from .api import Rules, load_rules
 from ...stream.compile import day_number
 from ...stream.network import require
+from ...tables.read import header_key, header_map, read_table
+from ...tables.validate import ValidInputs, validate
+from .api import Rules, load_rules
 from .network import ScoringNetwork
+from .result import ScoreResult
+from .trace import UnitResult
 
 
 class FactError(InputError):

@@ -13,14 +13,15 @@ from typing import Any
 
 import numpy as np
 
-from ...tables.validate import ValidInputs
 from ...core.params import ResolvedParameter
-from .engine import ScoreColumns, as_column, criterion_ratio, rank_and_award, score_criterion, scoring_env, unit_totals
 from ...expr import evaluate
-from .model import RuleSet
 from ...stream.compile import ConditionCompiler, day_number
 from ...stream.facts import KIND, build_facts
 from ...stream.network import Fired, network
+from ...tables.validate import ValidInputs
+from .engine import (ScoreColumns, as_column, criterion_ratio, rank_and_award, score_criterion,
+                     scoring_env, unit_totals)
+from .model import RuleSet
 
 _EPS_MET = 1e-12
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from .model import RuleSet
 from ...core.params import to_column
-from .trace import CriterionTrace
 from .engine import score_criterion
+from .model import RuleSet
+from .trace import CriterionTrace
 
 
 def _column(v: Any, ftype: str) -> np.ndarray:

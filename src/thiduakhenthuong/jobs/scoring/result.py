@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Iterator
+
 import numpy as np
 import pandas as pd
-from .model import Criterion
-from ...tables.validate import ValidInputs
-from ...core.params import ResolvedParameter
-from .trace import AwardDecision, ClassGap, CriterionTrace, DeductionTrace, ScoreReport, TieBreak, UnitResult, VetoTrace
-from ...core.trace import Notice, ParameterUse, RejectedRow
-from .engine import ScoreColumns
-from .what_it_takes import what_it_takes
+
 from ...core.jsonable import plain
+from ...core.params import ResolvedParameter
 from ...core.result import Labels, Result
+from ...core.trace import Notice, ParameterUse, RejectedRow
+from ...tables.validate import ValidInputs
+from .engine import ScoreColumns
+from .model import Criterion
+from .trace import (AwardDecision, ClassGap, CriterionTrace, DeductionTrace, ScoreReport, TieBreak,
+                    UnitResult, VetoTrace)
+from .what_it_takes import what_it_takes
 
 #: Display headers of :meth:`ScoreResult.to_frame` with labels.
 HEADERS = {
@@ -95,7 +98,7 @@ class ScoreResult(Result):
         >>> res.unit("bat_xat")
         Traceback (most recent call last):
         ...
-        thiduakhenthuong.errors.NotJudgedError: unit 'bat_xat' was not judged: its row was rejected (row 7: Số đơn vị máu tiếp nhận: not a number) (see result.rejected; mend the row and run again)
+        thiduakhenthuong.errors.NotJudgedError: unit 'bat_xat' was not judged: its row was rejected (row 7: Số đơn vị máu tiếp nhận: not a whole number) (see result.rejected; mend the row and run again)
         """
         i = self._index.get(unit_id)
         if i is None:
@@ -224,7 +227,7 @@ class ScoreResult(Result):
         >>> import thiduakhenthuong as tdkt
         >>> res = tdkt.load_rules("rules/lao-cai-2023").score("fixtures/lao-cai-2023/units.csv")
         >>> f = res.to_frame()
-        >>> list(f.columns[:5]), str(f["award.cluster_flag"].dtype), f["class"].iloc[0]
+        >>> list(f.columns[:5]), str(f["award.co_thi_dua"].dtype), f["class"].iloc[0]
         (['rank_overall', 'rank_cluster', 'unit_id', 'name', 'cluster'], 'bool', 'htxs')
         >>> list(res.to_frame(labels="vi").columns[:3])
         ['Hạng chung', 'Hạng trong cụm', 'Mã đơn vị']

@@ -1,14 +1,15 @@
 """Render results for people: an explanation tree per unit, and the ranked table."""
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
-from rich.markup import escape
-from .trace import CriterionTrace, UnitResult
-from .result import ScoreResult
+
 from ...render.numbers import num
 from ...render.phrases import t
 from ...render.values import show_value
+from .result import ScoreResult
+from .trace import CriterionTrace, UnitResult
 
 
 def _criterion_node(parent: Tree, c: CriterionTrace, lang: str) -> None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal, Optional
+
 from pydantic import Field
-from ...core.models import Localized
-from ...core.models import Out
+
+from ...core.models import Localized, Out
 from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import math
 from typing import Optional
+
 from ...expr import ast as A
 from .model import Criterion, RuleSet
-from .trace import CriterionTrace
-from .trace import Step, WhatItTakes
-
+from .trace import CriterionTrace, Step, WhatItTakes
 
 _EPS = 1e-9
 

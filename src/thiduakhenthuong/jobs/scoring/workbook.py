@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 import pandas as pd
-from .result import ScoreResult
+
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
+from .result import ScoreResult
 
 
 def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:

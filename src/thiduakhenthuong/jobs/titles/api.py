@@ -9,20 +9,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...core.params import resolve
-from ...core.trace import Notice
-from ...tables.history import split_years
-from .result import TitleResult
-from .engine import run_titles
-from ...errors import RuleError, UsageError
 from ...core.dates import as_date
 from ...core.job import check_engine
-from ...select.overrides import apply_overrides
-from ...tables.read import read_named_table
-from ...rulebook.ruleset import LoadedRules, Regimes, load
 from ...core.models import Localized
-from .model import TitleRuleSet
+from ...core.params import resolve
+from ...core.trace import Notice
+from ...errors import RuleError, UsageError
+from ...rulebook.ruleset import LoadedRules, Regimes, load
+from ...select.overrides import apply_overrides
 from ...tables.attested import expand_attested
+from ...tables.history import split_years
+from ...tables.read import read_named_table
+from .engine import run_titles
+from .model import TitleRuleSet
+from .result import TitleResult
 
 
 class TitleRules(LoadedRules):

@@ -2,14 +2,15 @@
 conditions, routes, quota and prize, the row checks and both input tables."""
 from __future__ import annotations
 
-from ...expr import ast as A
 from ...core.models import Localized
-from .model import BUILTINS, Prize, Title, TitleRuleSet
-from ...rulebook.base import Check
-from ...render.catalogue.common import PageContext, input_entries, inputs, loc, param_entries, parameters, row_checks
+from ...expr import ast as A
+from ...render.catalogue.common import (PageContext, input_entries, inputs, loc, param_entries,
+                                        parameters, row_checks)
 from ...render.catalogue.expr import NameBook, NameEntry
 from ...render.catalogue.md import code, field, md
 from ...render.catalogue.words import MONTHS_EN, WORDS, w
+from ...rulebook.base import Check
+from .model import BUILTINS, Prize, Title, TitleRuleSet
 
 
 def _builtins() -> dict[str, NameEntry]:

@@ -9,8 +9,8 @@ from ...expr import Node
 from ...expr.evaluate import BOOL, NUMBER
 from ...expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 from ...rulebook.checker import INPUT_TYPES, Checker
-from .model import BUILTINS, TitleRuleSet
 from ...tables.attested import expand_attested
+from .model import BUILTINS, TitleRuleSet
 
 _ROLES = {"inputs": ("key", "year", "unit"), "unit_inputs": ("key", "year")}
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .trace import TitleDecision
-from .result import TitleResult
-from ...core.tri import F, T, U
 from ...core.models import Localized
-from ...rulebook.base import Check
-from .model import Title, TitleRuleSet
+from ...core.tri import F, T, U
 from ...diff.common import changes, only_entry
 from ...diff.model import CriterionChange, DefinitionChange, DiffEntry
 from ...diff.rules import parameter_changes
 from ...diff.text import reason
+from ...rulebook.base import Check
+from .model import Title, TitleRuleSet
+from .result import TitleResult
+from .trace import TitleDecision
 
 DECISION = ("outcome", "proposed", "prize")
 _OUTCOME = {F: "not_eligible", U: "not_determinable", T: "eligible"}

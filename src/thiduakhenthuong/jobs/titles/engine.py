@@ -13,15 +13,17 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
+
 import numpy as np
-from ...expr import evaluate
-from ...expr.evaluate import Context
-from .checks import title_order
-from .model import Title, TitleRuleSet
-from ...select.quota import QuotaColumns, apply_quota
+
 from ...core.params import ResolvedParameter, to_column
 from ...core.tri import F, T, U, tri
+from ...expr import evaluate
+from ...expr.evaluate import Context
+from ...select.quota import QuotaColumns, apply_quota
 from ...tables.history import Subjects
+from .checks import title_order
+from .model import Title, TitleRuleSet
 
 
 @dataclass

@@ -2,13 +2,15 @@
 every title decision with its checks, history, exclusions, quota, prize and citations."""
 from __future__ import annotations
 
-from .trace import TitleDecision
-from .result import TitleResult
 from ...render.charts import stacked
-from ...render.sections import anchor, generator, parameters_section, rejected_section, ruleset_facts, warnings_section
-from ...render.page import Fact, Item, Node, Page, Section, Table, Text, cell, join, label, msg, number, value
 from ...render.checks import MARK, check_node
 from ...render.labels import BiLabels
+from ...render.page import (Fact, Item, Node, Page, Section, Table, Text, cell, join, label, msg,
+                            number, value)
+from ...render.sections import (anchor, generator, parameters_section, rejected_section,
+                                ruleset_facts, warnings_section)
+from .result import TitleResult
+from .trace import TitleDecision
 
 
 def _status(d: TitleDecision) -> str:

@@ -7,11 +7,12 @@ Shares the expression language, parameters, documents and citations with scoring
 from __future__ import annotations
 
 from typing import Literal, Optional
-from pydantic import Field, model_validator
-from ...rulebook.base import Citation, Document, Expr, InputField, Parameter, RowCheck
-from ...core.models import Localized, Strict
-from ...rulebook.base import Check, MeritKey, Regime, Table
 
+from pydantic import Field, model_validator
+
+from ...core.models import Localized, Strict
+from ...rulebook.base import (Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
+                              Regime, RowCheck, Table)
 
 Subject = Literal["person", "unit"]
 

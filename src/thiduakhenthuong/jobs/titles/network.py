@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .model import Title, TitleRuleSet
-from .engine import World, title_checks
 from ...stream.network import require
 from ...stream.tri import tri_on_network
+from .engine import World, title_checks
+from .model import Title, TitleRuleSet
 
 
 class NetworkDecider:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from typing import Literal, Optional
+
 from pydantic import Field
-from ...core.trace import Override
+
 from ...core.dates import Day
 from ...core.job import JobOptions
+from ...core.trace import Override
 
 
 class TitlesJob(JobOptions):

@@ -5,28 +5,28 @@ import datetime as dt
 import json
 import math
 from typing import Any, Iterator
+
 import numpy as np
 import pandas as pd
+
+from ...core.jsonable import plain
+from ...core.models import Localized
+from ...core.params import ResolvedParameter, parameter_uses
+from ...core.result import Labels, Result
+from ...core.trace import CheckTrace, MembersRead, Notice, ParameterUse, RejectedRow, YearsRead
+from ...core.tri import F, T, U
 from ...expr import ast as A
 from ...expr import evaluate
 from ...expr.evaluate import Context, trailing_run
 from ...expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
-from ...core.models import Localized
-from .model import Title, TitleRuleSet
+from ...render.phrases import t as phrase
 from ...rulebook.base import Check
 from ...select.quota import cut_off_neighbour
-from ...core.params import ResolvedParameter, parameter_uses
-from ...core.trace import Notice, ParameterUse
 from ...tables.history import Split
-from ...core.trace import CheckTrace, MembersRead, YearsRead
-from .trace import ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace, TitleDecision, TitleReport, TitleTotal
-from ...core.tri import F, T, U
 from .engine import TitleColumns
-from ...core.jsonable import plain
-from ...core.result import Labels, Result
-from ...core.trace import RejectedRow
-from ...render.phrases import t as phrase
-
+from .model import Title, TitleRuleSet
+from .trace import (ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace, TitleDecision, TitleReport,
+                    TitleTotal)
 
 _STATUS = {F: "failed", U: "unknown", T: "met"}
 

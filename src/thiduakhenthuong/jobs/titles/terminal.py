@@ -4,14 +4,14 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
+
 from ...core.trace import CheckTrace
-from .trace import TitleDecision
-from .result import TitleResult
+from ...render.labels import Labels
 from ...render.numbers import num
 from ...render.phrases import t
 from ...render.values import show_value
-from ...render.labels import Labels
-
+from .result import TitleResult
+from .trace import TitleDecision
 
 MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, Optional
-from pydantic import Field
-from ...core.models import Localized
-from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
-from ...core.models import Out
-from ...core.trace import CheckTrace, Status
 
+from pydantic import Field
+
+from ...core.models import Localized, Out
+from ...core.trace import (CheckTrace, Notice, OverrideApplied, ParameterUse, RejectedRow, Status,
+                           Value)
 
 Outcome = Literal["eligible", "not_eligible", "not_determinable"]
 

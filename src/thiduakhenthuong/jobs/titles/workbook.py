@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .result import TitleResult
 from ...render.labels import Labels
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
+from .result import TitleResult
 
 
 def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:

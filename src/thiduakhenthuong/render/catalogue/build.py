@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ...core import job as jobs
-from ...errors import RuleError
 from ...core.models import Localized
+from ...errors import RuleError
 from ...rulebook.discover import find_rule_sets
 from ...rulebook.load import read_rule_set
 from ...rulebook.source import Source, version_hash

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...core.models import Localized
+from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...tables.attested import expand_attested
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table

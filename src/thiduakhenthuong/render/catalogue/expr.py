@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ...core.models import Localized
 from ...expr import ast as A
 from ..numbers import num
-from ...core.models import Localized
 from .md import md
 from .words import FUNCTION_NAMES, w
 
