@@ -1,7 +1,6 @@
 """Invariants of scoring, checked on generated data that conforms to the rule set."""
 import json
 
-import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings, strategies as st
 

@@ -15,9 +15,8 @@ import numpy as np
 
 from ..errors import ExpressionError
 from . import ast as A
-from .parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
-
-NUMBER, BOOL, TEXT, DATE, LIST = "number", "bool", "text", "date", "list"
+from .functions import (BOOL, DATE, FUNCTIONS, LIST, NUMBER, TEXT, align_dates, as_number,
+                        comparable, is_text, need)
 
 
 def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
@@ -51,22 +50,22 @@ def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
         if isinstance(n, A.Unary):
             k = t(n.operand)
             if n.op == "not":
-                _need(k, (BOOL,), "not", src)
+                need(k, (BOOL,), "not", src)
                 return BOOL
-            _need(k, (NUMBER, BOOL), "-", src)
+            need(k, (NUMBER, BOOL), "-", src)
             return NUMBER
         if isinstance(n, A.Binary):
             for side in (n.left, n.right):
-                _need(t(side), (NUMBER, BOOL), n.op, src)
+                need(t(side), (NUMBER, BOOL), n.op, src)
             return NUMBER
         if isinstance(n, A.Compare):
             lk, rk = t(n.left), t(n.right)
             if n.op in ("in", "not in"):
                 elem = rk.split(":", 1)[1]
-                if not _comparable(lk, elem):
+                if not comparable(lk, elem):
                     raise ExpressionError(f"'{n.op}' compares {lk} with a list of {elem}", src)
                 return BOOL
-            if not _comparable(lk, rk):
+            if not comparable(lk, rk):
                 raise ExpressionError(f"cannot compare {lk} with {rk} ('{n.op}' would never "
                                       "match)", src)
             if n.op not in ("==", "!=") and TEXT in (lk, rk) and DATE not in (lk, rk):
@@ -74,62 +73,22 @@ def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
             return BOOL
         if isinstance(n, A.Logic):
             for o in n.operands:
-                _need(t(o), (BOOL,), n.op, src)
+                need(t(o), (BOOL,), n.op, src)
             return BOOL
-        if isinstance(n, A.Call) and n.func in WINDOW_FUNCTIONS:
-            if not windows:
+        if isinstance(n, A.Call):
+            f = FUNCTIONS[n.func]
+            if f.reads == "history" and not windows:
                 raise ExpressionError(f"'{n.func}' reads a history of years and is only "
                                       "available in title rules", src)
-            ks = [t(a) for a in n.args]
-            if n.func == "years_sum":
-                _need(ks[0], (NUMBER, BOOL), n.func, src)
-                _need(ks[1], (NUMBER,), n.func + " (number of years)", src)
-            else:
-                for k in ks:
-                    _need(k, (BOOL,), n.func, src)
-            return NUMBER
-        if isinstance(n, A.Call) and n.func in MEMBER_FUNCTIONS:
-            if members is None:
-                raise ExpressionError(f"'{n.func}' reads a unit's members and is only available "
-                                      "in collective title rules", src)
-            _need(infer_type(n.args[0], members, windows=windows), (BOOL,), n.func, src)
-            return NUMBER
-        if isinstance(n, A.Call):
-            ks = [t(a) for a in n.args]
-            f = n.func
-            if f in ("min", "max", "abs", "ratio"):
-                for k in ks:
-                    _need(k, (NUMBER, BOOL), f, src)
-                return NUMBER
-            if f == "iif":
-                _need(ks[0], (BOOL,), "iif condition", src)
-                if not _comparable(ks[1], ks[2]):
-                    raise ExpressionError("both branches of iif must have the same type", src)
-                return NUMBER if BOOL in ks[1:] and NUMBER in ks[1:] else ks[1]
-            if f == "missing":
-                return BOOL
-            if f in ("late", "days_late", "months_between"):
-                for k in ks:
-                    _need(k, (DATE,), f, src)
-                return NUMBER
+            if f.reads == "members":
+                if members is None:
+                    raise ExpressionError(f"'{n.func}' reads a unit's members and is only "
+                                          "available in collective title rules", src)
+                return f.result([infer_type(n.args[0], members, windows=windows)], src)
+            return f.result([t(a) for a in n.args], src)
         raise ExpressionError(f"unsupported node {type(n).__name__}", src)  # pragma: no cover
 
     return t(node)
-
-
-def _need(kind: str, allowed: tuple[str, ...], op: str, src: str) -> None:
-    if kind not in allowed:
-        raise ExpressionError(f"'{op}' needs {' or '.join(allowed)}, got {kind}", src)
-
-
-def _comparable(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    nums = {NUMBER, BOOL}
-    if a in nums and b in nums:
-        return True
-    # A text literal compared with a date is read as an ISO date ('2023-03-31').
-    return {a, b} == {DATE, TEXT}
 
 
 @dataclass
@@ -163,51 +122,8 @@ def evaluate(node: A.Node, env: Mapping[str, Any], ctx: Optional[Context] = None
         return _ev(node, env, ctx)
 
 
-def trailing_run(cond: np.ndarray, stop: Optional[np.ndarray] = None) -> np.ndarray:
-    """Per row of ``cond`` (subjects x years, judged year last): a mask of the years in the
-    unbroken run that ends at the judged year. A past year where ``stop`` holds ends the run
-    before it (its achievement was already used).
-
-    >>> trailing_run(np.array([[True, True, False, True, True]])).tolist()
-    [[False, False, False, True, True]]
-    """
-    cond = np.asarray(cond, dtype=bool)
-    out = np.zeros(cond.shape, dtype=bool)
-    alive = np.ones(cond.shape[0], dtype=bool)
-    last = cond.shape[1] - 1
-    for j in range(last, -1, -1):
-        if stop is not None and j < last:
-            alive &= ~np.asarray(stop[:, j], dtype=bool)
-        alive &= cond[:, j]
-        out[:, j] = alive
-        if not alive.any():
-            break
-    return out
-
-
 def _years(x: Any, shape: tuple[int, int]) -> np.ndarray:
     return np.broadcast_to(np.asarray(x), shape) if np.ndim(x) < 2 else np.asarray(x)
-
-
-def _num(x: Any) -> Any:
-    if isinstance(x, np.ndarray):
-        return x.astype(np.float64) if x.dtype == bool else x
-    if isinstance(x, (bool, np.bool_)):
-        return float(x)
-    return x
-
-
-def _is_date(x: Any) -> bool:
-    return isinstance(x, (np.ndarray, np.datetime64)) and np.asarray(x).dtype.kind == "M"
-
-
-def _align(a: Any, b: Any) -> tuple[Any, Any]:
-    """Read a text literal beside a date as a date."""
-    if _is_date(a) and isinstance(b, str):
-        return a, np.datetime64(b, "D")
-    if _is_date(b) and isinstance(a, str):
-        return np.datetime64(a, "D"), b
-    return a, b
 
 
 def _ev(n: A.Node, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
@@ -220,9 +136,9 @@ def _ev(n: A.Node, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
             raise ExpressionError(f"no value for '{n.name}'", n.text()) from None
     if isinstance(n, A.Unary):
         v = _ev(n.operand, env, ctx)
-        return np.logical_not(v) if n.op == "not" else -_num(v)
+        return np.logical_not(v) if n.op == "not" else -as_number(v)
     if isinstance(n, A.Binary):
-        a, b = _num(_ev(n.left, env, ctx)), _num(_ev(n.right, env, ctx))
+        a, b = as_number(_ev(n.left, env, ctx)), as_number(_ev(n.right, env, ctx))
         if n.op == "+":
             return np.add(a, b)
         if n.op == "-":
@@ -234,15 +150,15 @@ def _ev(n: A.Node, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
         a = _ev(n.left, env, ctx)
         if n.op in ("in", "not in"):
             items = [_ev(i, env, ctx) for i in n.right.items]  # type: ignore[attr-defined]
-            hit = np.isin(np.asarray(a, dtype=object if _is_text(a) else None), items)
+            hit = np.isin(np.asarray(a, dtype=object if is_text(a) else None), items)
             return hit if n.op == "in" else np.logical_not(hit)
         b = _ev(n.right, env, ctx)
-        a, b = _align(a, b)
-        if _is_text(a) or _is_text(b):
+        a, b = align_dates(a, b)
+        if is_text(a) or is_text(b):
             res = np.asarray(a, dtype=object) == np.asarray(b, dtype=object) if n.op == "==" else \
                 np.asarray(a, dtype=object) != np.asarray(b, dtype=object)
             return np.asarray(res, dtype=bool)
-        a, b = _num(a), _num(b)
+        a, b = as_number(a), as_number(b)
         return {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
                 "==": np.equal, "!=": np.not_equal}[n.op](a, b)
     if isinstance(n, A.Logic):
@@ -257,100 +173,37 @@ def _ev(n: A.Node, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
     raise ExpressionError(f"cannot evaluate {type(n).__name__}")  # pragma: no cover
 
 
-def _is_text(x: Any) -> bool:
-    return isinstance(x, str) or (isinstance(x, np.ndarray) and x.dtype == object)
-
-
 def _call(n: A.Call, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
-    f = n.func
-    if f in WINDOW_FUNCTIONS:
-        return _window(n, ctx)
-    if f in MEMBER_FUNCTIONS:
+    f = FUNCTIONS[n.func]
+    if f.reads == "history":
+        return f.compute(*year_grids(n, ctx))
+    if f.reads == "members":
         if ctx is None or ctx.member_env is None or ctx.member_sum is None:
-            raise ExpressionError(f"'{f}' needs the unit's members", n.text())
+            raise ExpressionError(f"'{f.name}' needs the unit's members", n.text())
         held = np.asarray(_ev(n.args[0], ctx.member_env, ctx.member_context), dtype=bool)
-        count = ctx.member_sum(held.astype(np.float64))
-        if f == "members_count":
-            return count
-        return np.where(ctx.member_n > 0, count / np.maximum(ctx.member_n, 1), np.nan)
-    args = [_ev(a, env, ctx) for a in n.args]
-    if f == "min":
-        out = _num(args[0])
-        for a in args[1:]:
-            out = np.minimum(out, _num(a))
-        return out
-    if f == "max":
-        out = _num(args[0])
-        for a in args[1:]:
-            out = np.maximum(out, _num(a))
-        return out
-    if f == "abs":
-        return np.abs(_num(args[0]))
-    if f == "ratio":
-        a, b = _num(args[0]), _num(args[1])
-        # A target of zero asks for nothing: it is met in full.
-        return np.where(np.equal(b, 0), np.where(np.isnan(a), np.nan, 1.0), np.true_divide(a, b))
-    if f == "iif":
-        c, x, y = args
-        if isinstance(x, (bool, np.bool_)) != isinstance(y, (bool, np.bool_)):
-            x, y = _num(x), _num(y)
-        return np.where(np.asarray(c, dtype=bool), x, y)
-    if f == "missing":
-        v = args[0]
-        if _is_date(v):
-            return np.isnat(v)
-        if _is_text(v):
-            arr = np.asarray(v, dtype=object)
-            return np.asarray((arr == None) | (arr == ""), dtype=bool)  # noqa: E711
-        return np.isnan(_num(np.asarray(v, dtype=float)))
-    if f in ("late", "days_late"):
-        d, dl = _align(args[0], args[1])
-        d = np.asarray(d, dtype="datetime64[D]")
-        dl = np.asarray(dl, dtype="datetime64[D]")
-        present = ~np.isnat(d) & ~np.isnat(dl)
-        days = np.where(present, (d - dl).astype("timedelta64[D]").astype(np.int64), 0)
-        days = np.maximum(days, 0).astype(np.float64)
-        return (days > 0).astype(np.float64) if f == "late" else days
-    if f == "months_between":
-        a, b = _align(args[0], args[1])
-        a = np.asarray(a, dtype="datetime64[D]")
-        b = np.asarray(b, dtype="datetime64[D]")
-        return _months_between(a, b)
-    raise ExpressionError(f"unknown function '{f}'")  # pragma: no cover
+        return f.compute(ctx.member_sum(held.astype(np.float64)), ctx.member_n)
+    return f.compute(*(_ev(a, env, ctx) for a in n.args))
 
 
-def _months_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whole months from ``a`` to ``b`` (15 Mar -> 14 Apr is 0, -> 15 Apr is 1); NaN if missing."""
-    missing = np.isnat(a) | np.isnat(b)
-    am = a.astype("datetime64[M]")
-    bm = b.astype("datetime64[M]")
-    months = (bm - am).astype(np.int64).astype(np.float64)
-    a_day = (a - am.astype("datetime64[D]")).astype(np.int64)
-    b_day = (b - bm.astype("datetime64[D]")).astype(np.int64)
-    months = months - (b_day < a_day)
-    return np.where(missing, np.nan, months)
-
-
-def _window(n: A.Call, ctx: Optional[Context]) -> np.ndarray:
+def year_grids(n: A.Call, ctx: Optional[Context]) -> list[np.ndarray]:
+    """The arguments of a history function call as year grids (subjects x years, judged year
+    last), a number of years (years_sum) as a column: what its ``compute`` and ``counted`` take.
+    """
+    f = FUNCTIONS[n.func]
     if ctx is None or ctx.yearly is None:
-        raise ExpressionError(f"'{n.func}' needs a history of years", n.text())
+        raise ExpressionError(f"'{f.name}' needs a history of years", n.text())
     env = ctx.yearly
     first = _ev(n.args[0], env, None)
     shape = np.shape(first) if np.ndim(first) == 2 else _shape_of(env)
-    if n.func == "years_sum":
-        vals = np.nan_to_num(_years(_num(first), shape).astype(np.float64))
-        width = np.asarray(_num(_ev(n.args[1], env, ctx)), dtype=np.float64)
-        width = width[:, -1:] if width.ndim == 2 else width.reshape(-1, 1) if width.ndim == 1 \
-            else np.full((shape[0], 1), float(width))
-        offset = np.arange(shape[1])[::-1][None, :]       # 0 = judged year, 1 = year before...
-        return np.where(offset < width, vals, 0.0).sum(axis=1)
-    cond = _years(np.asarray(first, dtype=bool), shape)
-    if n.func == "streak":
-        stop = _years(np.asarray(_ev(n.args[1], env, None), dtype=bool), shape) \
-            if len(n.args) > 1 else None
-        return trailing_run(cond, stop).sum(axis=1).astype(np.float64)
-    event = _years(np.asarray(_ev(n.args[1], env, None), dtype=bool), shape)
-    return (trailing_run(cond) & event).sum(axis=1).astype(np.float64)
+    grids = [_years(first, shape)]
+    for a in n.args[1:]:
+        if f.name == "years_sum":
+            width = np.asarray(as_number(_ev(a, env, ctx)), dtype=np.float64)
+            grids.append(width if width.ndim == 2 else width.reshape(-1, 1) if width.ndim == 1
+                         else np.full((shape[0], 1), float(width)))
+        else:
+            grids.append(_years(_ev(a, env, None), shape))
+    return grids
 
 
 def _shape_of(env: Mapping[str, Any]) -> tuple[int, int]:

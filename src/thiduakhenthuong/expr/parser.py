@@ -11,32 +11,7 @@ import ast as pyast
 
 from ..errors import ExpressionError
 from . import ast as A
-
-#: Functions an expression may call, with (min_args, max_args); None = unbounded.
-FUNCTIONS: dict[str, tuple[int, int | None]] = {
-    "min": (2, None),      # element-wise minimum
-    "max": (2, None),      # element-wise maximum
-    "abs": (1, 1),
-    "ratio": (2, 2),       # achieved / target, with a target of 0 counting as fully met (1.0)
-    "iif": (3, 3),         # iif(condition, value_if_true, value_if_false)
-    "missing": (1, 1),     # true where a value was left empty
-    "late": (2, 2),        # 1 where a date is after its deadline (0 when on time or missing)
-    "days_late": (2, 2),   # days after the deadline (0 when on time or missing)
-    "months_between": (2, 2),  # whole months from the first date to the second
-    # Over a subject's yearly history (title rules only); the judged year is the last year.
-    "streak": (1, 2),      # streak(cond[, stop]): consecutive years up to the judged year where
-                           # cond holds, not reaching back past a past year where stop holds
-    "streak_count": (2, 2),  # streak_count(run, event): years of the trailing run of 'run'
-                             # in which 'event' holds
-    "years_sum": (2, 2),   # years_sum(value, n): total of value over the last n years
-    # Over a unit's members (collective title rules only).
-    "members_share": (1, 1),  # share of members for whom cond holds (0..1)
-    "members_count": (1, 1),  # number of members for whom cond holds
-}
-
-#: Functions that read a subject's history, and functions that read a unit's members.
-WINDOW_FUNCTIONS = frozenset({"streak", "streak_count", "years_sum"})
-MEMBER_FUNCTIONS = frozenset({"members_share", "members_count"})
+from .functions import FUNCTIONS
 
 _BINOPS = {pyast.Add: "+", pyast.Sub: "-", pyast.Mult: "*", pyast.Div: "/"}
 _CMPOPS = {pyast.Lt: "<", pyast.LtE: "<=", pyast.Gt: ">", pyast.GtE: ">=", pyast.Eq: "==",
@@ -161,11 +136,10 @@ class _Translator:
             raise self.fail(node, f"'{name}' takes no keyword arguments")
         if any(isinstance(a, pyast.Starred) for a in node.args):
             raise self.fail(node, "'*' arguments are not allowed")
-        lo, hi = FUNCTIONS[name]
+        f = FUNCTIONS[name]
         n = len(node.args)
-        if n < lo or (hi is not None and n > hi):
-            want = f"{lo}" if lo == hi else (f"at least {lo}" if hi is None else f"{lo} to {hi}")
-            raise self.fail(node, f"'{name}' takes {want} arguments, got {n}")
+        if n < f.min_args or (f.max_args is not None and n > f.max_args):
+            raise self.fail(node, f"'{name}' takes {f.arity_text()} arguments, got {n}")
         return A.Call(name, tuple(self.visit(a) for a in node.args))
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...expr import Node
 from ...expr.evaluate import BOOL, NUMBER
-from ...expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
+from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 from ...rulebook.checker import INPUT_TYPES, Checker
 from ...tables.attested import expand_attested
 from .model import BUILTINS, TitleRuleSet

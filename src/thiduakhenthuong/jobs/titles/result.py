@@ -17,8 +17,9 @@ from ...core.trace import CheckTrace, MembersRead, Notice, ParameterUse, Rejecte
 from ...core.tri import F, T, U
 from ...expr import ast as A
 from ...expr import evaluate
-from ...expr.evaluate import Context, trailing_run
-from ...expr.parser import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
+from ...expr.evaluate import Context, year_grids
+from ...expr.functions import FUNCTIONS
+from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 from ...render.phrases import t as phrase
 from ...rulebook.base import Check
 from ...select.quota import cut_off_neighbour
@@ -305,20 +306,7 @@ class TitleResult(Result):
                for k in call.names() if k in yearly}
         ctx = Context(yearly=env)
         value = float(np.asarray(evaluate(call, {}, ctx)).reshape(-1)[0])
-        width = len(s.years)
-        first = np.broadcast_to(np.asarray(evaluate(call.args[0], env)), (1, width))
-        if call.func == "years_sum":
-            span = np.asarray(evaluate(call.args[1], env, ctx), dtype=np.float64).reshape(-1)[-1]
-            offset = np.arange(width)[::-1]
-            mask = (offset < span) & (np.nan_to_num(first[0].astype(np.float64)) != 0)
-        elif call.func == "streak":
-            stop = np.broadcast_to(np.asarray(evaluate(call.args[1], env), dtype=bool),
-                                   (1, width)) if len(call.args) > 1 else None
-            mask = trailing_run(first.astype(bool), stop)[0]
-        else:
-            event = np.broadcast_to(np.asarray(evaluate(call.args[1], env), dtype=bool),
-                                    (1, width))
-            mask = (trailing_run(first.astype(bool)) & event)[0]
+        mask = FUNCTIONS[call.func].counted(*year_grids(call, ctx))[0]
         return YearsRead(call=call.text(), value=value,
                          years=[y for y, m in zip(s.years, mask) if m], first_year=s.years[0])
 

@@ -10,7 +10,8 @@ from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...tables.attested import expand_attested
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table
-from .words import FUNCTION_ARGS, FUNCTION_MEANINGS, FUNCTION_NAMES, w
+from ...expr.functions import FUNCTIONS
+from .words import w
 
 
 @dataclass
@@ -208,15 +209,14 @@ def legend(ctx: PageContext) -> list[str]:
         return []
     out = [f"## {w('legend', lang)}", "", w("legend_intro", lang), ""]
     for f in used:
-        vi, en = FUNCTION_MEANINGS.get(f, (f, f))
+        fn = FUNCTIONS[f]
+        name, meaning = fn.words(lang)
         if f == "iif":
             shown = md(w("iif_shown", lang))
         else:
-            names = FUNCTION_NAMES.get(f, (f, f))
-            args = FUNCTION_ARGS.get(f, "…")
-            shown = f"{md(names[1] if lang == 'en' else names[0])}(" + \
-                (args.replace("; ", ", ") if lang == "en" else args) + ")"
-        out.append(f"- **{shown}** ({code(f)}): {md(en if lang == 'en' else vi)}")
+            shown = f"{md(name)}(" + \
+                (fn.args.replace("; ", ", ") if lang == "en" else fn.args) + ")"
+        out.append(f"- **{shown}** ({code(f)}): {md(meaning)}")
     return out + [""]
 
 

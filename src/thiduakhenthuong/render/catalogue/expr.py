@@ -15,7 +15,8 @@ from ...core.models import Localized
 from ...expr import ast as A
 from ..numbers import num
 from .md import md
-from .words import FUNCTION_NAMES, w
+from ...expr.functions import FUNCTIONS
+from .words import w
 
 # Printing precedence, as in expr.ast: higher binds tighter.
 _PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
@@ -138,8 +139,7 @@ class _Words:
         if n.func == "iif":
             c, x, y = (self.say(a, 0) for a in n.args)
             return w("iif", self.lang, c=c, x=x, y=y)
-        names = FUNCTION_NAMES.get(n.func)
-        fname = (names[1] if self.lang == "en" else names[0]) if names else md(n.func)
+        fname = FUNCTIONS[n.func].words(self.lang)[0]
         return f"{fname}(" + sep(self.lang).join(self.say(a, 0) for a in n.args) + ")"
 
     def labels_of(self, n: A.Node) -> Optional[dict[str, Localized]]:

@@ -322,59 +322,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "index_source": ("Thư mục quy tắc", "Rule directory"),
 }
 
-#: What each function of the expression language means, for the legend of a page.
-FUNCTION_NAMES: dict[str, tuple[str, str]] = {
-    "min": ("nhỏ nhất", "least of"),
-    "max": ("lớn nhất", "greatest of"),
-    "abs": ("trị tuyệt đối", "absolute value"),
-    "ratio": ("tỷ lệ", "ratio"),
-    "missing": ("để trống", "blank"),
-    "late": ("nộp muộn", "late"),
-    "days_late": ("số ngày muộn", "days late"),
-    "months_between": ("số tháng", "months between"),
-    "streak": ("số năm liên tục", "consecutive years"),
-    "streak_count": ("số năm trong chuỗi", "years within run"),
-    "years_sum": ("tổng qua các năm", "total over years"),
-    "members_share": ("tỷ lệ thành viên", "share of members"),
-    "members_count": ("số thành viên", "number of members"),
-}
-
-#: The arguments each function is shown with in the legend (Vietnamese separators).
-FUNCTION_ARGS: dict[str, str] = {
-    "min": "a; b; …", "max": "a; b; …", "abs": "x", "ratio": "a; b", "missing": "x",
-    "late": "a; b", "days_late": "a; b", "months_between": "a; b", "streak": "c; d",
-    "streak_count": "c; d", "years_sum": "v; n", "members_share": "c", "members_count": "c",
-}
-
-FUNCTION_MEANINGS: dict[str, tuple[str, str]] = {
-    "min": ("giá trị nhỏ nhất trong các đối số", "the smallest of the arguments"),
-    "max": ("giá trị lớn nhất trong các đối số", "the largest of the arguments"),
-    "abs": ("giá trị tuyệt đối của x", "the absolute value of x"),
-    "ratio": ("a ÷ b; bằng 1 khi b bằng 0 (không giao chỉ tiêu là đạt); không có giá trị khi "
-              "thiếu a", "a ÷ b; 1 when b is 0 (nothing asked counts as met); missing when a is"),
-    "missing": ("đúng khi ô x để trống", "true where cell x was left empty"),
-    "late": ("1 khi ngày a sau hạn b; 0 khi đúng hạn hoặc thiếu ngày",
-             "1 when date a is after deadline b; 0 when on time or either date is missing"),
-    "days_late": ("số ngày a trễ so với hạn b; 0 khi đúng hạn hoặc thiếu ngày",
-                  "days by which a is after deadline b; 0 when on time or missing"),
-    "months_between": ("số tháng tròn từ ngày a đến ngày b",
-                       "whole months from date a to date b"),
-    "streak": ("số năm liên tục, kết thúc ở năm được xét, mà c đúng; nếu có d thì không tính "
-               "lùi qua năm trước mà d đúng",
-               "consecutive years, ending with the judged year, in which c holds; with d, not "
-               "reaching back past a past year in which d holds"),
-    "streak_count": ("trong chuỗi năm liên tục gần nhất mà c đúng, số năm d đúng",
-                     "within the latest unbroken run of years in which c holds, the years in "
-                     "which d holds"),
-    "years_sum": ("tổng v qua n năm gần nhất, kể cả năm được xét",
-                  "total of v over the last n years, the judged year included"),
-    "members_share": ("tỷ lệ (0–1) thành viên của tập thể trong năm được xét mà c đúng",
-                      "share (0–1) of the unit's members in the judged year for whom c holds"),
-    "members_count": ("số thành viên của tập thể trong năm được xét mà c đúng",
-                      "number of the unit's members in the judged year for whom c holds"),
-    "iif": ("x khi điều kiện c đúng, y khi sai", "x where condition c holds, else y"),
-}
-
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
 
