@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.models import Localized
 from ..render.numbers import num
+from ..render.phrases import Phrasebook
 from .model import Change, CriterionChange, DefinitionChange, ParameterChange
 
 _FIELDS: dict[str, tuple[str, str]] = {
@@ -32,7 +33,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "seat": ("loại chỗ", "seat"), "forwarded": ("chuyển lên cấp trên", "forwarded"),
     "scored": ("được chấm", "judged"),
 }
-_VALUES: dict[str, tuple[str, str]] = {
+_FIELD_LABELS = Phrasebook("diff fields", _FIELDS)
+
+_VALUES = Phrasebook("diff values", {
     "eligible": ("đủ điều kiện", "eligible"), "not_eligible": ("không đủ điều kiện",
                                                                "not eligible"),
     "not_determinable": ("chưa xác định được", "not determinable"),
@@ -40,7 +43,8 @@ _VALUES: dict[str, tuple[str, str]] = {
     "applies": ("bị loại trừ", "applies"), "clear": ("không vướng", "clear"),
     "invited": ("khách mời", "invited"), "reserved": ("chỗ dành riêng", "reserved"),
     "open": ("chỗ chung", "open"),
-}
+})
+
 _WORDS: dict[str, tuple[str, str]] = {
     "because": ("do", "because of"),
     "others_moved": ("không tiêu chí nào của đơn vị này thay đổi: thứ hạng đổi vì kết quả của "
@@ -66,14 +70,8 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def word(key: str, lang: str) -> str:
-    """A fixed phrase in ``lang``.
-
-    >>> word("because", "en")
-    'because of'
-    """
-    vi, en = _WORDS[key]
-    return en if lang == "en" else vi
+#: The fixed phrases of a diff.
+word = Phrasebook("diff", _WORDS)
 
 
 def field_label(name: str, lang: str) -> str:
@@ -82,10 +80,7 @@ def field_label(name: str, lang: str) -> str:
     >>> field_label("rank_overall", "vi"), field_label("w_t07", "en")
     ('hạng chung', 'w_t07')
     """
-    if name not in _FIELDS:
-        return name
-    vi, en = _FIELDS[name]
-    return en if lang == "en" else vi
+    return _FIELD_LABELS(name, lang) if name in _FIELD_LABELS else name
 
 
 def show(v: Any, lang: str) -> str:
@@ -105,8 +100,7 @@ def show(v: Any, lang: str) -> str:
     if isinstance(v, dict):
         return "; ".join(f"{k}: {show(x, lang)}" for k, x in v.items())
     if v in _VALUES:
-        vi, en = _VALUES[v]
-        return en if lang == "en" else vi
+        return _VALUES(v, lang)
     return str(v)
 
 
@@ -177,8 +171,9 @@ def reason(criteria: list[CriterionChange], fallback: str | None = None) -> Loca
                         for lang in ("vi", "en")})
 
 
-_STATUS = {"changed": ("thay đổi", "changed"), "only_old": ("chỉ theo quy tắc cũ", "old only"),
-           "only_new": ("chỉ theo quy tắc mới", "new only")}
+_STATUS = Phrasebook("diff statuses", {
+    "changed": ("thay đổi", "changed"), "only_old": ("chỉ theo quy tắc cũ", "old only"),
+    "only_new": ("chỉ theo quy tắc mới", "new only")})
 
 
 def status_label(status: str, lang: str) -> str:
@@ -187,8 +182,7 @@ def status_label(status: str, lang: str) -> str:
     >>> status_label("only_new", "vi")
     'chỉ theo quy tắc mới'
     """
-    vi, en = _STATUS[status]
-    return en if lang == "en" else vi
+    return _STATUS(status, lang)
 
 
 def side_notice_prefix(side: str, lang: str) -> str:

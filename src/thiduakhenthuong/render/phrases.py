@@ -1,6 +1,8 @@
 """Every sentence the renderers print, in Vietnamese and English. Placeholders use str.format."""
 from __future__ import annotations
 
+from typing import Any
+
 MESSAGES: dict[str, dict[str, str]] = {
     "unit": {"vi": "{name} ({id}) — cụm {cluster}", "en": "{name} ({id}) — cluster {cluster}"},
     "total": {"vi": "Tổng điểm {total} = {base} điểm chỉ tiêu + {bonus} điểm thưởng − {ded} điểm trừ",
@@ -133,10 +135,32 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(msg_id: str, lang: str, **kw) -> str:
-    """Render message ``msg_id`` in ``lang`` ('vi' or 'en').
+class Phrasebook:
+    """Phrases in Vietnamese and English by key, each a ``{"vi": ..., "en": ...}`` mapping or a
+    ``(vi, en)`` pair, filled in with ``str.format``; the one lookup every phrase table of the
+    library uses. A key that is not in the book is a ``KeyError`` naming the book.
 
-    >>> t("points_short", "en", short="3.5")
-    '3.5 points short'
+    >>> book = Phrasebook("demo", {"short": ("thiếu {n} điểm", "{n} points short")})
+    >>> book("short", "vi", n="3,5"), book("short", "en", n="3.5")
+    ('thiếu 3,5 điểm', '3.5 points short')
     """
-    return MESSAGES[msg_id]["en" if lang == "en" else "vi"].format(**kw)
+
+    def __init__(self, name: str, table: dict[str, Any]):
+        self.name = name
+        self.table = table
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.table
+
+    def __call__(self, key: str, lang: str, /, **kw: Any) -> str:
+        try:
+            entry = self.table[key]
+        except KeyError:
+            raise KeyError(f"no phrase '{key}' in the {self.name} phrasebook") from None
+        en = lang == "en"
+        text = (entry["en"] if en else entry["vi"]) if isinstance(entry, dict) else entry[en]
+        return text.format(**kw) if kw else text
+
+
+#: The sentences of explanations, the terminal and the report.
+t = Phrasebook("messages", MESSAGES)

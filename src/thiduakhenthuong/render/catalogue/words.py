@@ -2,6 +2,8 @@
 str.format; values put into them are already Markdown."""
 from __future__ import annotations
 
+from ..phrases import Phrasebook
+
 WORDS: dict[str, tuple[str, str]] = {
     # Page furniture
     "generated": ("Trang này được sinh tự động bởi `tdkt docs` từ các tệp quy tắc; đừng sửa tay.",
@@ -326,14 +328,5 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December"]
 
 
-def w(key: str, lang: str, **kw: object) -> str:
-    """The phrase ``key`` in ``lang`` ('vi' or 'en'), filled in.
-
-    >>> w("window_text", "en", start="2020-01-01", end="2020-03-31")
-    'from 2020-01-01 to 2020-03-31'
-    >>> w("yes", "vi")
-    'có'
-    """
-    vi, en = WORDS[key]
-    text = en if lang == "en" else vi
-    return text.format(**kw) if kw else text
+#: The words of the rule catalogue.
+w = Phrasebook("catalogue", WORDS)
