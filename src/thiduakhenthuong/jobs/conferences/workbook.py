@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...errors import UsageError
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import safe_frame, write_book
 
@@ -62,7 +63,7 @@ def write_delegates(res: Any, path: str | Path, lang: str = "vi") -> list[Path]:
             written.append(rp)
         return written
     if suffix != ".xlsx":
-        raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
+        raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     checks = _frame([{"candidate_id": d.candidate_id, "check": c.id,
                       "title": c.title.get(lang), "status": c.status, "cite": c.cite,
                       "values": "; ".join(f"{k}={v}" for k, v in c.values.items()),
@@ -102,7 +103,7 @@ def write_plan_report(rep: Any, model: Any, params: dict, path: str | Path,
         safe_frame(found).to_csv(p, index=False, encoding="utf-8-sig")
         return [p]
     if suffix != ".xlsx":
-        raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
+        raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     vi = lang != "en"
     write_book(p, [("Kết quả kiểm tra" if vi else "Findings", found),
                     ("Quy tắc áp dụng" if vi else "Rules used",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...errors import UsageError
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
 from .result import ScoreResult
@@ -79,5 +80,5 @@ def write_result(res: ScoreResult, path: str | Path, lang: str = "vi") -> list[P
                 safe_frame(overrides_frame(res, lang)).to_excel(
                     xw, sheet_name="Điều chỉnh" if lang != "en" else "Overrides", index=False)
     else:
-        raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
+        raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written

@@ -8,6 +8,7 @@ from rich.tree import Tree
 from ...core.trace import CheckTrace
 from ...render.labels import Labels
 from ...render.numbers import num
+from ...errors import NotJudgedError
 from ...render.phrases import t
 from ...render.values import show_value
 from .result import TitleResult
@@ -102,9 +103,11 @@ def subject_tree(res: TitleResult, subject_id: str, lang: str = "vi",
     >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
     >>> tree = subject_tree(res, "p001", "en")
     """
-    ds = list(res.decisions(subject_id=subject_id, title_id=title_id))
+    ds = [d for d in res.get(subject_id) if title_id is None or d.title_id == title_id]
     if not ds:
-        raise KeyError(f"no person or unit '{subject_id}' judged in {res.year}")
+        raise NotJudgedError(f"no decision on the title '{title_id}' for '{subject_id}'",
+                             suggestion="titles judged: " + ", ".join(
+                                 sorted({d.title_id for d in res.get(subject_id)})))
     d0 = ds[0]
     if d0.subject == "person":
         head = t("person", lang, name=d0.name or "", id=d0.subject_id, unit=d0.unit_id,

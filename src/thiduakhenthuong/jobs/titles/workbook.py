@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...errors import UsageError
 from ...render.labels import Labels
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
@@ -97,5 +98,5 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
             for name, frame in sheets:
                 safe_frame(frame).to_excel(xw, sheet_name=name, index=False)
     else:
-        raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
+        raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written
