@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The package as a user receives it: build the wheel, install it alone in a fresh virtualenv
+# outside the checkout, and from an empty directory run the bundled rule sets by name, list
+# them, load one from Python and let mypy read the package's types (py.typed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+PYTHON=${PYTHON:-python3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$PYTHON" -m pip wheel -q --no-deps --no-build-isolation -w "$work/dist" . 2>/dev/null \
+  || "$PYTHON" -m pip wheel -q --no-deps -w "$work/dist" .
+wheel=$(ls "$work"/dist/thiduakhenthuong-*.whl)
+echo "== built $(basename "$wheel")"
+files=$(unzip -Z1 "$wheel")
+for want in thiduakhenthuong/rules/lao-cai-2023/scoring.yaml thiduakhenthuong/py.typed LICENSE \
+            thiduakhenthuong/render/templates/report.html.j2; do
+  grep -q "$want" <<<"$files" || { echo "the wheel lacks $want"; exit 1; }
+done
+
+"$PYTHON" -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install -q --upgrade pip
+"$work/venv/bin/python" -m pip install -q "$wheel" mypy
+
+mkdir "$work/empty"
+cd "$work/empty"
+tdkt="$work/venv/bin/tdkt"
+"$tdkt" rules
+"$tdkt" score lao-cai-2023 "$root/fixtures/lao-cai-2023/units.csv" --limit 3
+"$tdkt" titles titles "$root/fixtures/titles-lao-cai/titles.xlsx" --year 2024 | tail -n 3
+"$tdkt" delegates thai-nguyen-2019 "$root/fixtures/thai-nguyen-2019" --level huyen | tail -n 3
+"$work/venv/bin/python" - <<'PY'
+import sys
+import thiduakhenthuong as t
+assert "pandas" not in sys.modules, "importing the package loaded pandas"
+rules = t.load("titles")
+print("loaded", rules.kind, [r.regime.id for r in rules])
+PY
+cat > typed.py <<'PY'
+import thiduakhenthuong as t
+
+rules = t.load_rules("lao-cai-2023")
+result: t.ScoreResult = rules.score([])
+n: int = len(result.rejected)
+PY
+cat > untyped.py <<'PY'
+import thiduakhenthuong as t
+
+x: int = t.load_rules("lao-cai-2023")
+PY
+"$work/venv/bin/python" -m mypy --no-incremental typed.py
+if "$work/venv/bin/python" -m mypy --no-incremental untyped.py >/dev/null; then
+  echo "mypy did not see the package's types"; exit 1
+fi
+echo "== wheel OK: rule sets by name from $(pwd), types seen by mypy"
