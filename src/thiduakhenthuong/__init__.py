@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (EvaluationError, ExpressionError, InputError, InputFileError, NotJudgedError,
                      RuleError, RuleErrors, RulesError, TdktError, UsageError)
 
-__version__ = "0.1.0"
+from .version import __version__
 
 #: Public name -> module that defines it (relative to this package).
 _LAZY: dict[str, str] = {

@@ -28,6 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from ..core.models import Localized
 from ..errors import InputError
 from .run import Job, input_files, result_document, result_parameters, rule_source
+from ..version import __version__
+from ..rulebook.source import version_hash
 
 #: Bumped when a section is added or changed; readers accept bundles up to their own version.
 #: A new section (e.g. ``overrides``: council decisions applied after the rules) goes on
@@ -190,7 +192,6 @@ def rule_set_record(role: str, path: str | Path, model: Any, source: Any) -> Rul
         data = f.read_bytes()
         out.append(RuleFile(path=f.relative_to(root).as_posix(),
                             sha256=hashlib.sha256(data).hexdigest(), text=data.decode("utf-8")))
-    from ..rulebook.source import version_hash
     regime = getattr(model.meta, "regime", None)
     return RuleSetRecord(
         role=role, path=str(path),
@@ -276,7 +277,6 @@ def make_bundle(job: Job, result: Any, rules: str | Path, data: str | Path,
     >>> b.digest == b.content_digest() and len(b.results["units"])
     11
     """
-    from .. import __version__
     if (scores is not None) != bool(getattr(job, "scores", False)):
         raise BundleError("give the scoring rules and data exactly when the job used scores")
     model, source = rule_source(job, "rules", rules)
@@ -314,7 +314,6 @@ def version_of(source: Any) -> str:
     >>> version_of(r.source) == r.hash
     True
     """
-    from ..rulebook.source import version_hash
     return version_hash(source)
 
 

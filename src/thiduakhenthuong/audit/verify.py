@@ -2,6 +2,7 @@
 and compare the inputs' hashes and every result field with what it recorded."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.models import Localized
 from ..errors import RuleError, RuleErrors, TdktError
+from ..version import __version__
 from .bundle import (Bundle, BundleError, InputRecord, ParameterRow, RuleSetRecord, file_sha256,
                      input_record, safe_relative, tree_digest, version_of)
 from .compare import Difference, compare
@@ -102,7 +104,6 @@ def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verificatio
                 findings.append(Finding(code="rule_file_altered", severity="error", message=_msg(
                     f"tệp quy tắc {f.path} trong gói không khớp mã băm đã ghi",
                     f"rule file {f.path} in the bundle does not match its recorded hash")))
-    from .. import __version__
     if bundle.library.version != __version__:
         findings.append(Finding(code="library_version", severity="info", message=_msg(
             f"gói được tạo bằng thiduakhenthuong {bundle.library.version}, chạy lại bằng "
@@ -152,7 +153,6 @@ def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verificatio
 
 
 def _sha(text: str) -> str:
-    import hashlib
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

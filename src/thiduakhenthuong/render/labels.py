@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .page import Text, join
 from .values import show_value
+from ..tables.attested import expand_attested
 
 
 class Labels:
@@ -14,7 +15,6 @@ class Labels:
         self.values: dict[str, dict[str, str]] = {}
         if model is None:
             return
-        from ..tables.attested import expand_attested
         fields = {**expand_attested(model.inputs), **expand_attested(model.unit_inputs)}
         for n, f in fields.items():
             self.names[n] = f.title.get(lang)
@@ -56,7 +56,6 @@ def _labels(model, lang: str) -> Labels:
     if hasattr(model, "unit_inputs"):
         return Labels(model, lang)
     # A conference rule set has one candidates table and no titles: fill the same lookups.
-    from ..tables.attested import expand_attested
     out = Labels(lang=lang)
     for n, f in expand_attested(model.inputs).items():
         out.names[n] = f.title.get(lang)

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..expr import Node
 from ..expr import ast as A
+from ..expr import evaluate
 
 _NA = pd.NA
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "==": "$eq", "!=": "$neq"}
@@ -160,7 +161,6 @@ class ConditionCompiler:
         if self._is_const(left) and not self._is_const(right):
             left, right, op = right, left, _MIRROR[op]
         if self._is_const(left):  # both constant: decide now with the evaluator's meaning
-            from ..expr import evaluate
             v = bool(evaluate(n, self.constants))
             return ALWAYS if v != negate else NEVER
         f = self._field(left)

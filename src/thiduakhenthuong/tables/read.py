@@ -5,6 +5,7 @@ the validator's job, so every problem can be reported against the row it came fr
 """
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -165,7 +166,6 @@ def _read_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
         sep = max([",", ";", "\t"], key=first.count)
         if not first.strip():
             raise InputFileError(f"{path}: the first line (the header) is empty")
-        import io
         try:
             return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                                na_filter=False, skipinitialspace=False)

@@ -23,6 +23,7 @@ from ...tables.read import read_named_table
 from .engine import run_titles
 from .model import TitleRuleSet
 from .result import TitleResult
+from ...tables.validate import parse_numbers
 
 
 class TitleRules(LoadedRules):
@@ -152,7 +153,6 @@ def _outside_notice(model: TitleRuleSet, year: int) -> Notice:
 
 def _judged_units(raw, model: TitleRuleSet, year: int, unit_field: str):
     """Each raw row's unit id (stripped) and whether the row is of the judged year."""
-    from ...tables.validate import parse_numbers
     n = len(raw.frame)
     yname = next(nm for nm, f in model.inputs.items() if f.role == "year")
     if yname not in raw.frame.columns or unit_field not in raw.frame.columns:
