@@ -7,6 +7,7 @@ from typing import Any
 from rich.markup import escape
 from rich.table import Table
 
+from ...render.ties import broken_tie
 from .result import DelegateResult
 from .trace import PlanReport
 
@@ -28,11 +29,9 @@ def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
                 if d.conference != summ.conference or d.selected != chosen:
                     continue
                 why = d.reason.get(lang)
-                if d.decided_by:
-                    why += (f"; so với {d.neighbour}: {d.decided_by} ({d.own_value} so với "
-                            f"{d.neighbour_value})" if vi else
-                            f"; against {d.neighbour}: {d.decided_by} ({d.own_value} vs "
-                            f"{d.neighbour_value})")
+                if d.decided_by and d.neighbour:
+                    why += "; " + broken_tie(d.neighbour, d.decided_by, d.own_value,
+                                             d.neighbour_value).get(lang)
                 if d.missing_evidence:
                     why += ("; thiếu xác nhận: " if vi else "; evidence missing: ") + \
                         ", ".join(d.missing_evidence)

@@ -7,6 +7,7 @@ from ...render.page import (Fact, Item, Node, Page, Section, Table, Text, cell, 
                             number, value)
 from ...render.sections import (anchor, generator, param_anchor, param_node, parameters_section,
                                 rejected_section, ruleset_facts, warnings_section)
+from ...render.ties import key_title, key_titles, ranked_tie
 from .model import RuleSet
 from .result import ScoreResult
 from .trace import CriterionTrace, UnitResult
@@ -138,13 +139,11 @@ def unit_tree(res: ScoreResult, u: UnitResult) -> list[Node]:
             for d in u.deductions]))
     out.append(_gap_node(res, u))
     if u.ties:
-        titles = {k.key: Text.of(k.title) for k in rules.ranking.keys if k.title}
+        titles = key_titles(rules.ranking.keys)
         out.append(Node(text=msg("ties"), children=[
-            Node(text=msg("tie_line", scope=msg(f"scope_{tb.scope}"),
-                          tied=join([titles.get(k, Text.same(k)) for k in tb.tied_on]),
-                          other=tb.other_unit, pos=msg(tb.position),
-                          key=titles.get(tb.decided_by, Text.same(tb.decided_by)),
-                          own=value(tb.own_value), theirs=value(tb.other_value)))
+            Node(text=ranked_tie(tb.scope, [key_title(titles, k) for k in tb.tied_on],
+                                 tb.other_unit, tb.position, key_title(titles, tb.decided_by),
+                                 tb.own_value, tb.other_value))
             for tb in u.ties]))
     out.append(_awards_node(res, u))
     return out

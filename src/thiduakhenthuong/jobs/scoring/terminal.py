@@ -7,6 +7,7 @@ from rich.tree import Tree
 
 from ...render.numbers import num
 from ...render.phrases import t
+from ...render.ties import key_title, key_titles, ranked_tie
 from ...render.values import show_value
 from .result import ScoreResult
 from .trace import CriterionTrace, UnitResult
@@ -128,13 +129,11 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
             g.add(escape(t("not_reachable", lang)))
     if u.ties:
         tn = root.add(escape(t("ties", lang)))
+        titles = key_titles(rules.ranking.keys)
         for tb in u.ties:
-            titles = {k.key: k.title.get(lang) for k in rules.ranking.keys if k.title}
-            tn.add(escape(t("tie_line", lang, scope=t(f"scope_{tb.scope}", lang),
-                            tied=", ".join(titles.get(k, k) for k in tb.tied_on),
-                            other=tb.other_unit, pos=t(tb.position, lang),
-                            key=titles.get(tb.decided_by, tb.decided_by),
-                            own=show_value(tb.own_value, lang), theirs=show_value(tb.other_value, lang))))
+            tn.add(escape(ranked_tie(tb.scope, [key_title(titles, k) for k in tb.tied_on],
+                                     tb.other_unit, tb.position, key_title(titles, tb.decided_by),
+                                     tb.own_value, tb.other_value).get(lang)))
     aw = root.add(escape(t("awards", lang)))
     for a in u.awards:
         aw.add(escape(t("award_line", lang, title=a.title.get(lang), cite=a.cite, rank=a.rank,

@@ -9,6 +9,7 @@ from ...render.page import (Fact, Item, Node, Page, Section, Table, Text, cell, 
                             number, value)
 from ...render.sections import (anchor, generator, parameters_section, rejected_section,
                                 ruleset_facts, warnings_section)
+from ...render.ties import broken_tie
 from .result import TitleResult
 from .trace import TitleDecision
 
@@ -42,9 +43,8 @@ def decision_node(d: TitleDecision, labels: BiLabels) -> Node:
                          children=[Node(text=shown)] if shown.vi else []))
     if d.quota is not None:
         q = d.quota
-        tie = [Node(text=msg("quota_tie", other=q.neighbour, key=q.decided_by,
-                             own=value(q.own_value), theirs=value(q.neighbour_value)))
-               ] if q.neighbour is not None else []
+        tie = [Node(text=broken_tie(q.neighbour, q.decided_by or "", q.own_value,
+                                    q.neighbour_value))] if q.neighbour is not None else []
         kids.append(Node(text=msg("quota_line", group=q.group, cap=q.cap, share=number(q.share),
                                   holders=q.holders, of=q.holders_of, rank=q.rank,
                                   eligible=q.eligible_in_group,

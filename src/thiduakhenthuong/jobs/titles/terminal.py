@@ -6,11 +6,11 @@ from rich.table import Table
 from rich.tree import Tree
 
 from ...core.trace import CheckTrace
+from ...errors import NotJudgedError
 from ...render.labels import Labels
 from ...render.numbers import num
-from ...errors import NotJudgedError
 from ...render.phrases import t
-from ...render.values import show_value
+from ...render.ties import broken_tie
 from .result import TitleResult
 from .trace import TitleDecision
 
@@ -79,8 +79,8 @@ def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None
                                  rank=q.rank, eligible=q.eligible_in_group,
                                  verdict=t("quota_in" if q.selected else "quota_out", lang))))
         if q.neighbour is not None:
-            node.add(escape(t("quota_tie", lang, other=q.neighbour, key=q.decided_by,
-                              own=show_value(q.own_value, lang), theirs=show_value(q.neighbour_value, lang))))
+            node.add(escape(broken_tie(q.neighbour, q.decided_by or "", q.own_value,
+                                       q.neighbour_value).get(lang)))
     if d.prize is not None:
         p = d.prize
         root.add(escape(t("prize_line", lang, mult=num(p.multiplier, lang),
