@@ -24,7 +24,7 @@ def ranked_tie(scope: str, tied_on: list[Text], other: str, position: str, key: 
 
     >>> ranked_tie("cluster", [Text.same("Tổng")], "bac_ha", "above", Text.same("CT7"),
     ...            6.0, 4.5).en
-    "within the cluster: level on Tổng with bac_ha; placed above by 'CT7' (6 vs 4.5)"
+    "in cluster: level on Tổng with bac_ha; placed above by 'CT7' (6 vs 4.5)"
     """
     return msg("tie_line", scope=msg(f"scope_{scope}"), tied=join(tied_on), other=other,
                pos=msg(position), key=key, own=value(own), theirs=value(theirs))
