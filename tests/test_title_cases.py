@@ -9,6 +9,8 @@ import yaml
 
 from thiduakhenthuong import evaluate_titles, load_title_rules
 
+from explanations import assert_explanations_reevaluate
+
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "title_cases.yaml").read_text("utf-8"))
 RULES = Path(__file__).resolve().parents[1] / "rules" / "titles"
 
@@ -78,3 +80,6 @@ def test_legal_case(case, regimes):
             assert d.route_used == exp["route"], where
         if "tie_key" in exp:
             assert d.quota is not None and d.quota.decided_by == exp["tie_key"], where
+    # No explanation contradicts its decision (issue 12: cstd_tq_tinh showed "no year counts").
+    for res in results.values():
+        assert_explanations_reevaluate(res)

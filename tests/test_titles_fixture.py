@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from explanations import assert_explanations_reevaluate
 from thiduakhenthuong import evaluate_titles, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,3 +54,8 @@ def test_cluster_ranks_from_the_year_end_scoring():
     flagged = {d.subject_id for d in res.decisions(title_id="co_thi_dua")
                if next(c for c in d.checks if c.id == "flag_leader").status == "met"}
     assert flagged == leaders
+
+
+def test_no_explanation_contradicts_its_decision(results):
+    for res in results.values():
+        assert assert_explanations_reevaluate(res) > 1000

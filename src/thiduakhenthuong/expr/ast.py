@@ -1,7 +1,7 @@
 """Typed AST of rule expressions. Nodes are immutable and print back as canonical text."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 Scalar = Union[int, float, str, bool]
@@ -48,6 +48,28 @@ class Node:
         for child in self.children():
             out += child.calls()
         return out
+
+    def with_calls(self, values: dict[str, Scalar]) -> "Node":
+        """The expression with each call whose text is a key of ``values`` replaced by that
+        value: how an explanation's recorded history or member counts are put back into the
+        condition to re-check it.
+
+        >>> from thiduakhenthuong.expr import parse
+        >>> parse("a and streak(b) >= 2").with_calls({"streak(b)": 3}).text()
+        'a and 3 >= 2'
+        """
+        if isinstance(self, Call) and self.text() in values:
+            return Const(values[self.text()])
+        kids = self.children()
+        if not kids:
+            return self
+        new = tuple(k.with_calls(values) for k in kids)
+        if isinstance(self, (ListLit, Logic, Call)):
+            field = {ListLit: "items", Logic: "operands", Call: "args"}[type(self)]
+            return replace(self, **{field: new})
+        if isinstance(self, Unary):
+            return replace(self, operand=new[0])
+        return replace(self, left=new[0], right=new[1])
 
     def text(self) -> str:
         """Canonical source text (used in traces and rule catalogues)."""

@@ -287,12 +287,22 @@ class TitleResult(Result):
     def _world(self, t: Title):
         return self.cols.envs[t.subject]
 
+    def _undecided(self, t: Title) -> set[str]:
+        """The titles not yet decided when ``t`` was: ``t`` itself and those after it. Their
+        judged year reads as not held in ``t``'s explanation, as it did in its decision (a past
+        national title ends a run; this year's, decided later, does not)."""
+        order = self.cols.order
+        return set(order[order.index(t.id):])
+
     def _values(self, t: Title, node: A.Node, i: int) -> dict[str, Any]:
         env = self._world(t).env["f"]
         s = self._subjects(t)
+        later = self._undecided(t)
         out = {}
         for name in sorted(node.names_outside(WINDOW_FUNCTIONS | MEMBER_FUNCTIONS)):
-            if name in s.attested:
+            if name in later:
+                out[name] = False
+            elif name in s.attested:
                 out[name] = plain(s.cols[name][i]) if s.known[name][i] else None
             elif name in env:
                 v = env[name]
@@ -304,6 +314,10 @@ class TitleResult(Result):
         yearly = self._world(t).yearly["f"]
         env = {k: (yearly[k][i:i + 1] if np.ndim(yearly[k]) >= 1 else yearly[k])
                for k in call.names() if k in yearly}
+        for k in call.names() & self._undecided(t):
+            past = env[k].copy()
+            past[:, -1] = False
+            env[k] = past
         ctx = Context(yearly=env)
         value = float(np.asarray(evaluate(call, {}, ctx)).reshape(-1)[0])
         mask = FUNCTIONS[call.func].counted(*year_grids(call, ctx))[0]
