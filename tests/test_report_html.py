@@ -79,7 +79,7 @@ def test_scoring_report_shows_ranking_units_charts_and_parameters(result, report
     for s in (top.name, result.rules.meta.title.vi, "lao-cai-2023", result.ruleset_hash,
               "2023.1", "31/12/2023", "fixtures/lao-cai-2023/units.csv",
               "Số dòng đầu vào 11 = đã chấm 11 + bị loại 0", "21/CTĐ-VP §II.1",
-              "06/2022/QH15 §26(1)", "Không có dòng nào bị loại."):
+              "91/2017/NĐ-CP §Art.12", "Không có dòng nào bị loại."):
         assert s in html, s
     assert _items(html) == result.scored == 11
     # Per unit: points by target and the total against the thresholds; plus one overview.

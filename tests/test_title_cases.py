@@ -45,11 +45,23 @@ def regimes():
     return {y: load_title_rules(RULES, y) for y in (2023, 2024)}
 
 
+def with_params(rules, values: dict):
+    """The same rule set with some parameters set to one value from the start (a reading's
+    switch turned the other way)."""
+    model = rules.model
+    params = dict(model.parameters)
+    for name, v in values.items():
+        p = params[name]
+        params[name] = p.model_copy(update={"values": [p.values[0].model_copy(update={"value": v})]})
+    return type(rules)(model.model_copy(update={"parameters": params}), rules.source, rules.path)
+
+
 @pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
 def test_legal_case(case, regimes):
     people, units = build(case)
     years = case["year"] if isinstance(case["year"], list) else [case["year"]]
-    results = {y: evaluate_titles(regimes[y], {"people": people, "units": units}, year=y,
+    rules = {y: with_params(regimes[y], case.get("params", {})) for y in years}
+    results = {y: evaluate_titles(rules[y], {"people": people, "units": units}, year=y,
                                   decision_date=case.get("decision_date")) for y in years}
     for y, res in results.items():
         assert res.counts()["rejected"] == case.get("rejected", 0), \
@@ -78,6 +90,8 @@ def test_legal_case(case, regimes):
             assert exp["needs"] in text, f"{where}: {text}"
         if "route" in exp:
             assert d.route_used == exp["route"], where
+        if "prize" in exp:
+            assert d.prize is not None and d.prize.amount == exp["prize"], f"{where}: {d.prize}"
         if "tie_key" in exp:
             assert d.quota is not None and d.quota.decided_by == exp["tie_key"], where
     # No explanation contradicts its decision (issue 12: cstd_tq_tinh showed "no year counts").

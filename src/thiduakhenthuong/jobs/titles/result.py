@@ -262,7 +262,12 @@ class TitleResult(Result):
     def _check(self, t: Title, ck: Check, route: str | None, i: int) -> CheckTrace:
         st = int(self.cols.checks[ck.id][i])
         history, members = [], []
+        seen: set[str] = set()
         for call in ck.holds.calls():
+            # The same call may be written twice (in both branches of an iif): shown once.
+            if call.text() in seen:
+                continue
+            seen.add(call.text())
             if call.func in WINDOW_FUNCTIONS:
                 history.append(self._years(t, call, i))
             elif call.func in MEMBER_FUNCTIONS:
