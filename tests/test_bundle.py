@@ -91,7 +91,7 @@ def test_bundle_holds_rules_inputs_parameters_and_results_deterministically(writ
         assert f.sha256 == sha(on_disk) and f.text == on_disk.read_text(encoding="utf-8")
     if kind == "titles":
         assert rs.regime == "law-2022" and b.job.year == 2024
-        assert {f.path.split("/")[0] for f in rs.files} == {"_common", "regime-2022"}
+        assert {f.path.split("/")[0] for f in rs.files} == {"_common", "regime-2022", "regimes.yaml"}
     assert (rs.id, rs.version, rs.version_hash) == (
         b.results["ruleset_id"], b.results["ruleset_version"], b.results["ruleset_hash"])
     inp = b.input()

@@ -50,9 +50,10 @@ def test_bad_rows_are_rejected_and_counts_reconcile():
     assert res.outcome("a", "ldtt") == "eligible"
 
 
-def test_a_year_no_regime_covers_is_an_error_naming_the_regimes():
-    with pytest.raises(RuleError, match="2018–2023.*2024–2024"):
-        evaluate_titles(RULES, {"people": [person("a", 2026)]}, 2026)
+def test_a_date_no_regime_covers_is_an_error_naming_the_nearest_regimes():
+    with pytest.raises(RuleError, match="no regime is in force on 31/01/2016.*regime-2003") as e:
+        evaluate_titles(RULES, {"people": [person("a", 2015)]}, 2015)
+    assert "--decision-date" in e.value.suggestion and "--regime" in e.value.suggestion
 
 
 def test_people_without_units_still_get_individual_titles():
@@ -85,8 +86,8 @@ def test_cli_titles_writes_outputs_and_exits_1_on_rejections(tmp_path):
 
 
 def test_cli_unknown_year_exits_2(tmp_path):
-    r = CliRunner().invoke(main, ["titles", str(RULES), str(tmp_path), "--year", "2030"])
-    assert r.exit_code == 2 and "rule set covers the year 2030" in r.output
+    r = CliRunner().invoke(main, ["titles", str(RULES), str(tmp_path), "--year", "2010"])
+    assert r.exit_code == 2 and "no regime is in force on 31/01/2011" in r.output
 
 
 def test_typed_frames_with_nullable_booleans_and_timezones():

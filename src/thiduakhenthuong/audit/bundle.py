@@ -180,7 +180,7 @@ def rule_set_record(role: str, path: str | Path, model: Any, source: Any) -> Rul
     >>> tr = load_title_rules("rules/titles/regime-2022", 2024)
     >>> r = rule_set_record("rules", "rules/titles/regime-2022", tr.model, tr.source)
     >>> r.root, r.regime, sorted({f.path.split("/")[0] for f in r.files})
-    ('rules/titles', 'law-2022', ['_common', 'regime-2022'])
+    ('rules/titles', 'law-2022', ['_common', 'regime-2022', 'regimes.yaml'])
     """
     given = Path(path)
     files = sorted({Path(f).resolve() for f in source.files})

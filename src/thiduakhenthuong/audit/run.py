@@ -56,7 +56,9 @@ def rule_source(job: JobOptions, role: str, path: str | Path) -> tuple[Any, Any]
         year = job.judged_year() if role == "rules" else None
         if year is None:
             raise UsageError(f"{path} holds several rule sets; the year judged picks one")
-        loaded = loaded.for_year(year)
+        decided, dossier, regime = job.regime_dates()
+        named = [m for m in loaded if regime is not None and m.path.name == regime]
+        loaded = named[0] if named else loaded.choose(year, decided, dossier)[0]
     return loaded.model, loaded.source
 
 

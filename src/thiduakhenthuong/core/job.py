@@ -17,6 +17,7 @@ them imports a job. A new job is one folder and one entry-point line (see
 """
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from importlib import metadata
@@ -53,6 +54,11 @@ class JobOptions(BaseModel):
     def judged_year(self) -> Optional[int]:
         """The year these options judge, where the job judges years (it picks the regime)."""
         return None
+
+    def regime_dates(self) -> tuple[Optional[dt.date], Optional[dt.date], Optional[str]]:
+        """The decision date, dossier date and explicitly named regime folder that pick a
+        legal regime, where the job takes them (see :mod:`..rulebook.regimes`)."""
+        return None, None, None
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outcome_eligible": {"vi": "Đủ điều kiện", "en": "Eligible"},
     "outcome_not_eligible": {"vi": "Không đủ điều kiện", "en": "Not eligible"},
     "outcome_not_determinable": {"vi": "Chưa xác định được", "en": "Not determinable"},
+    "regime_applied": {"vi": "Văn bản áp dụng: {title} (bộ quy tắc {folder})",
+                       "en": "Texts applied: {title} (rule set {folder})"},
     "seat_invited": {"vi": "Khách mời", "en": "Invited"},
     "seat_reserved": {"vi": "Chỗ dành riêng cho nhóm", "en": "Reserved for the group"},
     "seat_open": {"vi": "Chỗ chung", "en": "Open seat"},

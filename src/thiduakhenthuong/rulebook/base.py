@@ -159,17 +159,54 @@ class MeritKey(Strict):
     title: Localized
 
 
+class InForce(Strict):
+    """The dates between which a regime's texts are in force (inclusive; no end: still in force)."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    from_: dt.date = Field(alias="from")
+    to: Optional[dt.date] = None
+
+    def contains(self, day: dt.date) -> bool:
+        return self.from_ <= day and (self.to is None or day <= self.to)
+
+
+class Transition(Strict):
+    """How a case still pending when a regime came into force is treated (its transitional
+    provision): ``achievement_year_before`` keeps achievements of earlier years under the
+    previous regime; ``dossier_before`` keeps dossiers received before the regime's first day
+    under the previous one; ``dossier_before_unless_more_favourable`` does the same unless the
+    new regime is more favourable to the subject."""
+    rule: Literal["achievement_year_before", "dossier_before",
+                  "dossier_before_unless_more_favourable"]
+    cite: Optional[Citation] = None
+    basis: str = Field(min_length=3)
+
+
+class Caveat(Strict):
+    """What every decision under a regime from a date on must say (for example that a text is
+    only reported and which switch encodes it)."""
+    from_: dt.date = Field(alias="from")
+    message: Localized
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
 class Regime(Strict):
-    """The legal regime a rule set encodes and the years judged under it (inclusive). Any kind of
-    rule set may declare one; a directory of rule sets picks among them by year
-    (:class:`..ruleset.Regimes`)."""
+    """The legal regime a rule set encodes: the achievement years it is written for (inclusive),
+    the dates its texts are in force and how it takes over pending cases from the regime before
+    it. Any kind of rule set may declare one; a directory of rule sets picks among them by the
+    rule its ``regimes.yaml`` declares (:mod:`..regimes`)."""
     id: str
     title: Localized
     from_year: int
     to_year: int
+    in_force: Optional[InForce] = None
+    transition: Optional[Transition] = None
+    caveats: list[Caveat] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _order(self):
         if self.from_year > self.to_year:
             raise ValueError("from_year is after to_year")
+        if self.in_force is not None and self.in_force.to is not None and \
+                self.in_force.to < self.in_force.from_:
+            raise ValueError("in_force.to is before in_force.from")
         return self

@@ -14,9 +14,14 @@ from ..errors import RuleError
 BUNDLED = Path(__file__).resolve().parent.parent / "rules"
 
 
+#: The file saying how a directory of regimes picks one (see :mod:`.regimes`): not a rule file.
+SELECTION_FILE = "regimes.yaml"
+
+
 def has_rules(d: Path) -> bool:
     """Whether ``d`` is a directory holding rule files itself."""
-    return d.is_dir() and (any(d.glob("*.yaml")) or any(d.glob("*.yml")))
+    return d.is_dir() and any(p.name != SELECTION_FILE for p in [*d.glob("*.yaml"),
+                                                                  *d.glob("*.yml")])
 
 
 def member_dirs(d: Path) -> list[Path]:
@@ -35,7 +40,7 @@ def find_rule_sets(root: str | Path) -> list[Path]:
 
     >>> [p.as_posix() for p in find_rule_sets("rules")]  # doctest: +NORMALIZE_WHITESPACE
     ['rules/lao-cai-2023', 'rules/thai-nguyen-2019', 'rules/titles/regime-2003',
-     'rules/titles/regime-2022']
+     'rules/titles/regime-2022', 'rules/titles/regime-2025', 'rules/titles/regime-2026']
     """
     root = Path(root)
     if root.is_file() or has_rules(root):
@@ -66,8 +71,9 @@ def find_rule_sets(root: str | Path) -> list[Path]:
 def bundled_names() -> list[str]:
     """The names of the bundled rule sets and directories of rule sets.
 
-    >>> bundled_names()
-    ['lao-cai-2023', 'thai-nguyen-2019', 'titles', 'titles/regime-2003', 'titles/regime-2022']
+    >>> bundled_names()  # doctest: +NORMALIZE_WHITESPACE
+    ['lao-cai-2023', 'thai-nguyen-2019', 'titles', 'titles/regime-2003', 'titles/regime-2022',
+     'titles/regime-2025', 'titles/regime-2026']
     """
     names = set()
     for p in find_rule_sets(BUNDLED):

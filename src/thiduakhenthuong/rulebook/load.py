@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..core import job as jobs
 from ..errors import ExpressionError, RuleError, RuleErrors
+from .discover import SELECTION_FILE, is_collection
+from .layers import LAYER_KEYS, Extends, LayerChange, check_depth, find_extends, overlay
 from .source import Source, rule_files
 from .yaml_source import LineDict, load_yaml
 
@@ -38,9 +40,11 @@ def sections(model: type[BaseModel]) -> dict[str, str]:
     return out
 
 
-def read_rule_set(path: Path) -> tuple[Any, Source]:
+def read_rule_set(path: Path, base: Path | None = None) -> tuple[Any, Source]:
     """Read and validate a rule directory (or one YAML file): the typed model of its kind and
-    where each part came from; raise :class:`RuleErrors` listing every problem.
+    where each part came from; raise :class:`RuleErrors` listing every problem. A rule set that
+    ``extends`` another is read on top of it (:mod:`.layers`); ``base`` gives the rule set it is
+    layered on when it extends a directory of regimes (one regime at a time).
 
     >>> model, src = read_rule_set(Path("rules/lao-cai-2023"))
     >>> model.meta.kind, len(src.files)
@@ -48,7 +52,9 @@ def read_rule_set(path: Path) -> tuple[Any, Source]:
     """
     src = Source()
     errors: list[RuleError] = []
-    docs = _read_files(Path(path), src, errors)
+    levels = _read_layers(Path(path), src, errors, base, [])
+    _selection_file(Path(path), src)
+    docs = [d for level in levels for d in level]
     kind = _kind(docs, src, errors)
     job = None
     if kind is not None:
@@ -60,7 +66,7 @@ def read_rule_set(path: Path) -> tuple[Any, Source]:
                                     suggestion=e.suggestion))
     if job is None:
         raise RuleErrors(errors)
-    merged = _merge(docs, sections(job.model), job.kind, src, errors)
+    merged = _merge(levels, sections(job.model), job.kind, src, errors)
     if errors:
         raise RuleErrors(errors)
     try:
@@ -69,6 +75,53 @@ def read_rule_set(path: Path) -> tuple[Any, Source]:
         raise RuleErrors([_locate(err, merged, src) for err in e.errors()]) from None
     job.check(model, src)
     return model, src
+
+
+def _selection_file(path: Path, src: Source) -> None:
+    """A regime's rule set depends on the rule that picks it among its siblings: the directory's
+    ``regimes.yaml`` counts among its files (version hash, audit bundle)."""
+    sel = path.resolve().parent / SELECTION_FILE
+    if path.is_dir() and sel.is_file():
+        src.files[(path.parent / SELECTION_FILE).as_posix()] = \
+            hashlib.sha256(sel.read_bytes()).hexdigest()
+
+
+def extends_of(path: Path) -> Extends | None:
+    """What the rule set at ``path`` extends, if anything (read without validating it).
+
+    >>> extends_of(Path("rules/lao-cai-2023")) is None
+    True
+    """
+    src = Source()
+    errors: list[RuleError] = []
+    own = _read_files(Path(path), src, errors)
+    if errors:
+        raise RuleErrors(errors)
+    return find_extends(own, _root(Path(path)))
+
+
+def _root(path: Path) -> Path:
+    """The folder a rule set's references must stay inside: its parent, which holds the sibling
+    rule sets and shared files it may include or extend."""
+    return (path if path.is_file() else path).resolve().parent
+
+
+def _read_layers(path: Path, src: Source, errors: list[RuleError], base: Path | None,
+                 chain: list[Path]) -> list[list[tuple[Path, LineDict]]]:
+    """The documents of each layer, the deepest base first."""
+    own = _read_files(path, src, errors)
+    ext = find_extends(own, _root(path))
+    target = base if base is not None else (ext.target if ext is not None else None)
+    levels: list[list[tuple[Path, LineDict]]] = []
+    if target is not None:
+        check_depth(chain + [path, target], str(path))
+        if is_collection(target):
+            raise RuleError("this rule set extends a directory of regimes; load it by its "
+                            "folder or name (tdkt.load) so the regime for the year is chosen",
+                            file=str(path))
+        levels = _read_layers(target, src, errors, None, chain + [path])
+    src.layers.append(str(path))
+    return levels + [own]
 
 
 def _read_files(path: Path, src: Source, errors: list[RuleError]) -> list[tuple[Path, LineDict]]:
@@ -113,44 +166,86 @@ def _kind(docs: list[tuple[Path, LineDict]], src: Source, errors: list[RuleError
     return jobs.DEFAULT_KIND
 
 
-def _merge(docs: list[tuple[Path, LineDict]], shapes: dict[str, str], kind: str, src: Source,
-           errors: list[RuleError]) -> dict[str, Any]:
+def _merge(levels: list[list[tuple[Path, LineDict]]], shapes: dict[str, str], kind: str,
+           src: Source, errors: list[RuleError]) -> dict[str, Any]:
     merged: dict[str, Any] = {}
-    for f, doc in docs:
-        for section, value in doc.items():
-            if section == "include":
-                continue
-            line = doc.line_of(section)
-            shape = shapes.get(section)
-            if shape is None:
-                errors.append(_misplaced(section, kind, shapes, str(f), line))
-                continue
-            src.section_file.setdefault(section, str(f))
-            if shape == "list":
-                if not isinstance(value, list):
-                    errors.append(RuleError(f"section '{section}' must be a list", str(f), line))
+    defined: dict[tuple[str, Any], int] = {}     # (section, key or id) -> layer that defined it
+    for level, docs in enumerate(levels):
+        for f, doc in docs:
+            for section, value in doc.items():
+                if section == "include" or section in LAYER_KEYS:
                     continue
-                start = len(merged.setdefault(section, []))
-                merged[section].extend(value)
-                for i, item in enumerate(value):
-                    src.items[(section, start + i)] = (str(f), item)
-            elif shape == "dict":
-                if not isinstance(value, dict):
-                    errors.append(RuleError(f"section '{section}' must be a mapping", str(f), line))
+                line = doc.line_of(section)
+                shape = shapes.get(section)
+                if shape is None:
+                    errors.append(_misplaced(section, kind, shapes, str(f), line))
                     continue
-                target = merged.setdefault(section, {})
-                for k, v in value.items():
-                    if k in target:
-                        errors.append(RuleError(f"'{k}' is defined twice in '{section}'", str(f),
-                                                value.line_of(k)))
-                    target[k] = v
-                    src.items[(section, k)] = (str(f), v)
-            else:
-                if section in merged:
-                    errors.append(RuleError(f"section '{section}' is defined twice", str(f), line))
-                merged[section] = value
-                src.items[(section, None)] = (str(f), value)
+                src.section_file.setdefault(section, str(f))
+                if shape == "list":
+                    if not isinstance(value, list):
+                        errors.append(RuleError(f"section '{section}' must be a list", str(f),
+                                                line))
+                        continue
+                    items = merged.setdefault(section, [])
+                    for item in value:
+                        rid = item.get("id") if isinstance(item, dict) else None
+                        at = defined.get((section, rid)) if isinstance(rid, str) else None
+                        if at is not None and at < level:
+                            i = next(j for j, old in enumerate(items)
+                                     if isinstance(old, dict) and old.get("id") == rid)
+                            items[i] = overlay(items[i], item, section, rid, str(f),
+                                               _line_of(item, line), src.changes)
+                            src.changes.append(LayerChange(section, rid, "amended", str(f),
+                                                           _line_of(item, line)))
+                            src.items[(section, i)] = (str(f), items[i])
+                            continue
+                        if isinstance(rid, str):
+                            if level > 0 and at is None and len(levels) > 1:
+                                src.changes.append(LayerChange(section, rid, "added", str(f),
+                                                               _line_of(item, line)))
+                            defined[(section, rid)] = level
+                        src.items[(section, len(items))] = (str(f), item)
+                        items.append(item)
+                elif shape == "dict":
+                    if not isinstance(value, dict):
+                        errors.append(RuleError(f"section '{section}' must be a mapping", str(f),
+                                                line))
+                        continue
+                    target = merged.setdefault(section, {})
+                    for k, v in value.items():
+                        at = defined.get((section, k))
+                        if at is not None and at < level:
+                            target[k] = overlay(target[k], v, section, k, str(f),
+                                                value.line_of(k), src.changes)
+                            src.changes.append(LayerChange(section, k, "replaced", str(f),
+                                                           value.line_of(k)))
+                        else:
+                            if k in target:
+                                errors.append(RuleError(f"'{k}' is defined twice in '{section}'",
+                                                        str(f), value.line_of(k)))
+                            elif level > 0 and len(levels) > 1:
+                                src.changes.append(LayerChange(section, k, "added", str(f),
+                                                               value.line_of(k)))
+                            target[k] = v
+                        defined[(section, k)] = level
+                        src.items[(section, k)] = (str(f), target[k])
+                else:
+                    at = defined.get((section, None))
+                    if at is not None and at < level:
+                        merged[section] = overlay(merged[section], value, section, section,
+                                                  str(f), line, src.changes)
+                    elif section in merged:
+                        errors.append(RuleError(f"section '{section}' is defined twice", str(f),
+                                                line))
+                    else:
+                        merged[section] = value
+                    defined[(section, None)] = level
+                    src.items[(section, None)] = (str(f), merged[section])
     return merged
+
+
+def _line_of(item: Any, default: int | None) -> int | None:
+    return item.line if isinstance(item, LineDict) else default
 
 
 def _misplaced(section: str, kind: str, shapes: dict[str, str], file: str,

@@ -2,13 +2,15 @@
 regimes), and :func:`load`, which reads either from a path or a bundled name."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..core import job as jobs
 from ..errors import RuleError, UsageError
 from .discover import is_collection, member_dirs, resolve
-from .load import read_rule_set
+from .load import extends_of, read_rule_set
+from .regimes import RegimeChoice, Selection, choose, default_decision, named, read_selection
 from .source import Source, version_hash
 
 
@@ -68,17 +70,22 @@ class LoadedRules:
 
 
 class Regimes:
-    """Rule sets of one kind in one directory, each governing the years its regime declares
-    (for example honour titles under Law 15/2003 for 2018–2023 and under Law 06/2022 from 2024).
+    """Rule sets of one kind in one directory, each encoding a legal regime (for example honour
+    titles under Law 15/2003 until 2023, Law 06/2022 with Decree 98/2023, then with Decree
+    152/2025), and the declared rule that picks the one governing a case (``regimes.yaml``,
+    :mod:`.regimes`).
 
     >>> titles = load("titles")
-    >>> [r.regime.id for r in titles], titles.for_year(2024).regime.id
+    >>> [r.regime.id for r in titles][:2], titles.for_year(2024).regime.id
     (['law-2003', 'law-2022'], 'law-2022')
     """
 
-    def __init__(self, path: Path, members: list[LoadedRules]):
+    def __init__(self, path: Path, members: list[LoadedRules], selection: Selection | None = None,
+                 layer: Any = None):
         self.path = Path(path)
         self.members = members
+        self.selection = selection
+        self.layer = layer
         kinds = sorted({m.kind for m in members})
         if len(kinds) != 1:
             raise RuleError(f"a directory of rule sets holds one kind, not {', '.join(kinds)}",
@@ -95,12 +102,24 @@ class Regimes:
     def __len__(self) -> int:
         return len(self.members)
 
-    def for_year(self, year: int) -> LoadedRules:
-        """The rule set whose regime covers ``year``; a year none covers, or several do, is a
-        :class:`RuleError` naming every regime and its years."""
+    def choose(self, year: int, decision_date: dt.date | None = None,
+               dossier_date: dt.date | None = None) -> tuple[LoadedRules, RegimeChoice]:
+        """The rule set governing a case of ``year`` (decided on ``decision_date``, dossier
+        received on ``dossier_date``) and why; a date no regime covers is a :class:`RuleError`
+        naming the nearest regimes and what to do."""
+        if self.selection is None:
+            return self._by_years(year, decision_date, dossier_date)
+        day = decision_date or default_decision(self.selection, year, None)
+        return choose(self.members, self.selection, year, day, dossier_date, str(self.path))
+
+    def _by_years(self, year: int, decision_date: dt.date | None,
+                  dossier_date: dt.date | None) -> tuple[LoadedRules, RegimeChoice]:
+        """Without a declared rule: the one regime whose achievement years hold ``year``."""
         hits = [m for m in self.members if m.regime is not None and m.covers(year)]
         if len(hits) == 1:
-            return hits[0]
+            day = decision_date or default_decision(None, year, None)
+            choice = named(hits[0], year, day, dossier_date)
+            return hits[0], choice.model_copy(update={"by": "achievement_year"})
         known = "; ".join(f"{m.path.name}: {m.regime.from_year}–{m.regime.to_year}"
                           for m in self.members if m.regime is not None) or "none"
         if not hits:
@@ -111,34 +130,63 @@ class Regimes:
         raise RuleError(f"several {self.kind} rule sets cover {year}: "
                         + ", ".join(m.path.name for m in hits), file=str(self.path))
 
+    def for_year(self, year: int) -> LoadedRules:
+        """The rule set governing ``year`` with its usual decision date (see :meth:`choose`)."""
+        return self.choose(year)[0]
+
     def evaluate(self, data: Any, **period: Any) -> Any:
-        """Judge ``data`` under the regime covering the year judged (``year=``)."""
+        """Judge ``data`` under the regime governing the case (``year=``, and
+        ``decision_date=``/``dossier_date=`` where the job takes them)."""
         job = jobs.get(self.kind)
         options = job.options_for(**period)
-        year = options.judged_year()
-        if year is None:
+        if options.judged_year() is None:
             raise UsageError(f"{self.path} holds several {self.kind} rule sets; the year judged "
                              "picks one")
-        return job.run(options, self.for_year(year), data)
+        return job.run(options, self, data)
 
 
-def load_rule_set(path: str | Path) -> LoadedRules:
-    """One rule set (a directory of YAML files, or one file) as its job's loaded class."""
-    model, src = read_rule_set(Path(path))
+def load_rule_set(path: str | Path, base: Path | None = None) -> LoadedRules:
+    """One rule set (a directory of YAML files, or one file) as its job's loaded class; ``base``
+    is the regime it is layered on when it extends a directory of regimes."""
+    model, src = read_rule_set(Path(path), base)
     return jobs.get(model.meta.kind).rules(model, src, Path(path))
 
 
 def load(path_or_name: str | Path) -> LoadedRules | Regimes:
     """Load a rule set, or a directory of rule sets by regime, from a path or a bundled name;
-    the kind (scoring, titles, delegates) comes from the rule files' ``meta.kind``.
+    the kind (scoring, titles, delegates) comes from the rule files' ``meta.kind``. A rule set
+    that extends a directory of regimes (a province's own rules on the national ones) loads as
+    that directory with the layer on each regime in force from the layer's date.
 
     >>> load("lao-cai-2023").kind, load("titles").kind, load("rules/thai-nguyen-2019").kind
     ('scoring', 'titles', 'delegates')
     """
     p = resolve(path_or_name)
     if is_collection(p):
-        return Regimes(p, [load_rule_set(d) for d in member_dirs(p)])
+        return _regimes(p, [d for d in member_dirs(p)], None)
+    ext = extends_of(p)
+    if ext is not None and is_collection(ext.target):
+        return _regimes(ext.target, member_dirs(ext.target), (p, ext))
     return load_rule_set(p)
+
+
+def _regimes(folder: Path, members: list[Path], layer: Any) -> Regimes:
+    """A directory of regimes, with a layer on those it applies to."""
+    selection = read_selection(folder)
+    loaded = []
+    for d in members:
+        base = load_rule_set(d)
+        loaded.append(load_rule_set(layer[0], d) if layer is not None and
+                      _layer_applies(base, layer[1]) else base)
+    if layer is None:
+        return Regimes(folder, loaded, selection)
+    return Regimes(layer[0], loaded, selection, layer=layer[1])
+
+
+def _layer_applies(member: LoadedRules, ext: Any) -> bool:
+    """A layer applies to the regimes still in force on or after its own first day."""
+    f = member.regime.in_force if member.regime is not None else None
+    return ext.from_ is None or f is None or f.to is None or f.to >= ext.from_
 
 
 def kind_of(path_or_name: str | Path) -> str:

@@ -17,6 +17,8 @@ class Source:
     section_file: dict[str, str] = field(default_factory=dict)     # section -> file (first)
     items: dict[tuple[str, Any], tuple[str, Any]] = field(default_factory=dict)
     # (section, index or key) -> (file, raw LineDict)
+    layers: list[str] = field(default_factory=list)                # rule-set folders, base first
+    changes: list[Any] = field(default_factory=list)               # layers.LayerChange, in order
 
     def where(self, section: str, key: Any = None, sub: str | None = None) -> tuple[str | None,
                                                                                     int | None]:

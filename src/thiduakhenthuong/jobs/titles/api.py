@@ -15,7 +15,8 @@ from ...core.models import Localized
 from ...core.params import resolve
 from ...core.trace import Notice
 from ...errors import RuleError, UsageError
-from ...rulebook.ruleset import LoadedRules, Regimes, load
+from ...rulebook.regimes import RegimeChoice, named
+from ...rulebook.ruleset import LoadedRules, Regimes, load, load_rule_set
 from ...select.overrides import apply_overrides
 from ...tables.attested import expand_attested
 from ...tables.history import split_years
@@ -30,13 +31,67 @@ class TitleRules(LoadedRules):
     """A loaded title rule set: one legal regime and the years it judges."""
 
 
-def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -> TitleRules:
-    """The title rule set for ``year``: ``path`` (or a bundled name) is one regime's directory,
-    or a directory of regimes from which the one covering the year is chosen.
+def choose_title_rules(path: str | Path | LoadedRules | Regimes, year: int,
+                       decision_date: dt.date | str | None = None,
+                       dossier_date: dt.date | str | None = None, regime: str | None = None,
+                       outside_years: bool = False) -> tuple[TitleRules, RegimeChoice]:
+    """The title rule set governing ``year`` and why: from a directory of regimes, the one its
+    declared rule picks for the decision date (and dossier date); ``regime`` names one member
+    folder to apply instead; a single regime's folder is applied as named.
 
-    ``outside_years=True`` lets one named regime judge a year outside its declared range (to see
-    what a change of law would have changed); :func:`evaluate_titles` then says so in a notice.
-    It has no effect on a directory of regimes, which always picks the regime covering the year.
+    ``outside_years=True`` lets a named regime judge a year outside its declared years (to see
+    what a change of law would have changed); the run then says so in a notice.
+
+    >>> rules, why = choose_title_rules("titles", 2025)
+    >>> rules.model.meta.regime.id, why.rule_set
+    ('decree-152', 'regime-2025')
+    >>> choose_title_rules("titles", 2025, regime="regime-2022")[1].by
+    'explicit'
+    """
+    if isinstance(path, LoadedRules):
+        outside_years = True          # a rule set handed over loaded is applied as given
+    loaded = path if isinstance(path, (LoadedRules, Regimes)) else load(path)
+    decided = as_date(decision_date) if decision_date is not None else None
+    dossier = as_date(dossier_date) if dossier_date is not None else None
+    if isinstance(loaded, Regimes):
+        if regime is not None:
+            named_one = [m for m in loaded if m.path.name == regime or
+                         (m.regime is not None and m.regime.id == regime)]
+            if not named_one:
+                raise UsageError(f"no regime '{regime}' in {loaded.path}",
+                                 suggestion="regimes: " + ", ".join(m.path.name for m in loaded))
+            loaded, outside_years = named_one[0], True
+        else:
+            chosen, why = loaded.choose(year, decided, dossier)
+            return _title_rules(chosen, path), why
+    elif regime is not None:
+        raise UsageError("--regime picks one regime of a directory of regimes; this is a "
+                         "single rule set")
+    tr = _title_rules(loaded, path)
+    if not tr.covers(year) and not outside_years:
+        r = tr.regime
+        raise RuleError(f"this rule set judges the years {r.from_year}–{r.to_year}, not {year}",
+                        file=str(tr.path),
+                        suggestion="judge it through its directory of regimes, or name the "
+                                   "regime explicitly to apply it outside its years")
+    day = decided or _default_day(tr.model, year)
+    return tr, named(tr, year, day, dossier)
+
+
+def _title_rules(loaded: Any, path: Any) -> TitleRules:
+    if not isinstance(loaded, TitleRules):
+        raise RuleError(f"this is a {loaded.kind} rule set, not a title one", file=str(path),
+                        suggestion="meta.kind must be 'titles'")
+    return loaded
+
+
+def _default_day(model: TitleRuleSet, year: int) -> dt.date:
+    d = model.meta.decision
+    return dt.date(year + 1, d.month, d.day)
+
+
+def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -> TitleRules:
+    """The title rule set for ``year`` (see :func:`choose_title_rules`).
 
     >>> load_title_rules("rules/titles", 2023).model.meta.regime.id
     'law-2003'
@@ -45,45 +100,45 @@ def load_title_rules(path: str | Path, year: int, outside_years: bool = False) -
     >>> load_title_rules("rules/titles/regime-2022", 2023, outside_years=True).covers(2023)
     False
     """
-    loaded = load(path)
-    if isinstance(loaded, Regimes):
-        loaded = loaded.for_year(year)
-    if not isinstance(loaded, TitleRules):
-        raise RuleError(f"this is a {loaded.kind} rule set, not a title one", file=str(path),
-                        suggestion="meta.kind must be 'titles'")
-    if not loaded.covers(year) and not outside_years:
-        r = loaded.regime
-        raise RuleError(f"this rule set judges the years {r.from_year}–{r.to_year}, not {year}",
-                        file=str(path))
-    return loaded
+    return choose_title_rules(path, year, outside_years=outside_years)[0]
 
 
-def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
+def evaluate_titles(rules: str | Path | TitleRules | Regimes, data: Any, year: int,
                     decision_date: dt.date | str | None = None, scores: Any = None,
-                    outside_years: bool = False, engine: str = "columns") -> TitleResult:
+                    outside_years: bool = False, engine: str = "columns",
+                    dossier_date: dt.date | str | None = None,
+                    regime: str | None = None) -> TitleResult:
     """Decide every title for the people and units judged in ``year``.
 
     ``data``: a workbook with the people and units sheets, a directory with their CSV files, a
     mapping ``{"people": ..., "units": ...}`` (paths, DataFrames or records), or a people table
     alone (no collective titles then). ``decision_date`` (default: the rule set's usual day in
-    the following year) fixes the base salary for prize money and the 12-month discipline window.
+    the following year) fixes the base salary for prize money, the 12-month discipline window
+    and, with ``dossier_date`` (the day the dossier was received), the legal regime that governs
+    (:func:`choose_title_rules`; ``regime`` names one instead). The result's ``regime_choice``
+    says which regime applied and why.
     ``scores``: a :class:`~thiduakhenthuong.jobs.scoring.result.ScoreResult` of the same year, whose
     cluster ranks are used for the emulation flag. ``outside_years``: see
-    :func:`load_title_rules`; a regime judging a year outside its range always adds the notice
+    :func:`choose_title_rules`; a regime judging a year outside its range always adds the notice
     ``regime_outside_years``. ``engine``: 'columns' (batch) or 'rete' (the durable-rules
     network, Python 3.12 or older; same decisions, much slower).
 
     >>> res = evaluate_titles("rules/titles", "fixtures/titles-lao-cai/titles.xlsx", year=2023)
-    >>> res.model.meta.regime.id, res.counts()["rejected"]
-    ('law-2003', 0)
+    >>> res.model.meta.regime.id, res.counts()["rejected"], res.regime_choice.by
+    ('law-2003', 0, 'decision_date')
     """
-    tr = rules if isinstance(rules, TitleRules) else load_title_rules(rules, year, outside_years)
+    tr, why = choose_title_rules(rules, year, decision_date, dossier_date, regime, outside_years)
+    res = _evaluate(tr, data, year, why.decision_date, scores, engine, why)
+    if why.compare_with is not None:
+        newer = _title_rules(load_rule_set(why.compare_with), why.compare_with)
+        res.notices.extend(_more_favourable(res, _evaluate(newer, data, year, why.decision_date,
+                                                           scores, engine, why)))
+    return res
+
+
+def _evaluate(tr: TitleRules, data: Any, year: int, day: dt.date, scores: Any, engine: str,
+              why: RegimeChoice) -> TitleResult:
     model = tr.model
-    if decision_date is None:
-        d = model.meta.decision
-        day = dt.date(year + 1, d.month, d.day)
-    else:
-        day = as_date(decision_date)
     params = resolve(model, day, str(tr.path))
     meta = model.meta
     units_raw = read_named_table(data, "units", meta.units.sheet, meta.units.file,
@@ -125,8 +180,10 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
                 ghosts[uidx[i]] += 1
                 ghost_rows.setdefault(int(uidx[i]), []).append(r.row)
     notices = people.notices + (units.notices if units else []) + notices
-    if not tr.covers(year):
+    if why.by == "explicit" and not tr.covers(year):
         notices.append(_outside_notice(model, year))
+    caveats = [c.message for c in model.meta.regime.caveats if c.from_ <= day]
+    notices += [Notice(code="regime_caveat", message=c) for c in caveats]
     check_engine(engine)
     decide = None
     if engine == "rete":
@@ -136,7 +193,30 @@ def evaluate_titles(rules: str | Path | TitleRules, data: Any, year: int,
     cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
                       day, member_unit, ghosts, decide=decide)
     return TitleResult(tr, params, year, day, sources, people, units, cols, notices,
-                       member_unit, ghost_rows)
+                       member_unit, ghost_rows, regime_choice=why, caveats=caveats)
+
+
+def _more_favourable(res: TitleResult, newer: TitleResult) -> list[Notice]:
+    """Where the newer regime is more favourable to a subject than the one applied (a title it
+    would propose that the applied one does not), one notice naming them: the transitional rule
+    applies the newer text to them."""
+    old = res.to_frame()
+    new = newer.to_frame()
+    key = ["subject", "subject_id", "title_id"]
+    both = old.merge(new, on=key, how="inner", suffixes=("", "_new"))
+    better = both[~both["proposed"] & both["proposed_new"]]
+    if better.empty:
+        return []
+    who = [f"{r.subject_id}: {r.title_id}" for r in better.itertuples()]
+    name = newer.model.meta.regime.title
+    return [Notice(code="more_favourable_under_new", details={"count": len(who)},
+                   message=Localized(
+                       vi=f"{name.vi} có lợi hơn cho {len(who)} trường hợp ({', '.join(who)}): "
+                          "theo quy định chuyển tiếp, áp dụng văn bản mới cho các trường hợp này "
+                          "(chạy lại với --regime " + newer.rules.path.name + ")",
+                       en=f"{name.en} is more favourable in {len(who)} case(s) "
+                          f"({', '.join(who)}): by the transitional rule the new text applies to "
+                          "them (run again with --regime " + newer.rules.path.name + ")"))]
 
 
 def _outside_notice(model: TitleRuleSet, year: int) -> Notice:
@@ -205,7 +285,8 @@ def run(options: Any, rules: Any, data: Any, scores: Any = None) -> TitleResult:
                              "and data")
         scored = load(scores[0]).evaluate(scores[1])
     res = evaluate_titles(rules, data, options.year, decision_date=options.decision_date,
-                          scores=scored)
+                          scores=scored, dossier_date=options.dossier_date,
+                          regime=options.regime)
     if options.overrides:
         apply_overrides(res, list(options.overrides))
     return res

@@ -22,6 +22,7 @@ from ...expr.functions import FUNCTIONS
 from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 from ...render.phrases import t as phrase
 from ...rulebook.base import Check
+from ...rulebook.regimes import RegimeChoice
 from ...select.quota import cut_off_neighbour
 from ...tables.history import Split
 from .engine import TitleColumns
@@ -50,7 +51,8 @@ class TitleResult(Result):
     def __init__(self, rules: Any, params: dict[str, ResolvedParameter],
                  year: int, decision_date: dt.date, sources: list[str], people: Split,
                  units: Split | None, cols: TitleColumns, notices: list[Notice],
-                 member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None):
+                 member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None,
+                 regime_choice: RegimeChoice | None = None, caveats: list[Localized] | None = None):
         self.rules = rules
         self.params = params
         self.year = year
@@ -62,6 +64,8 @@ class TitleResult(Result):
         self._notices = notices
         self.member_unit = member_unit
         self.ghost_rows = ghost_rows or {}
+        self.regime_choice = regime_choice        # which legal regime applied, and why
+        self.caveats = caveats or []              # what every decision under it must say
         self.overrides: list = []  # council decisions beside the rules' (select.overrides)
         self._index_of: dict[str, dict[str, int]] = {}
         self._members_of: dict[int, np.ndarray] | None = None
@@ -257,7 +261,8 @@ class TitleResult(Result):
             row=int(s.rows[i]), title_id=t.id, title=t.title, kind=t.kind, cite=t.cite,
             decided_by=t.decided_by, outcome=_OUTCOME[status], proposed=bool(c.selected[t.id][i]),
             checks=checks, routes=routes, route_used=route_used, exclusions=excl, quota=quota,
-            prize=prize, missing_evidence=evidence, needs=_title_needs(t, checks, routes, status))
+            prize=prize, missing_evidence=evidence, needs=_title_needs(t, checks, routes, status),
+            caveats=self.caveats)
 
     def _check(self, t: Title, ck: Check, route: str | None, i: int) -> CheckTrace:
         st = int(self.cols.checks[ck.id][i])
@@ -405,7 +410,8 @@ class TitleResult(Result):
         c = self.counts()
         return TitleReport(
             ruleset_id=self.rules.id, ruleset_version=self.rules.version,
-            ruleset_hash=self.rules.hash, regime=self.model.meta.regime.id, year=self.year,
+            ruleset_hash=self.rules.hash, regime=self.model.meta.regime.id,
+            regime_choice=self.regime_choice, year=self.year,
             decision_date=self.decision_date, sources=self.sources, rows_in=c["rows_in"],
             rows_judged=c["judged"], rows_history=c["history"], rows_ignored=c["ignored"],
             rejected_count=c["rejected"], decisions=ds, totals=self.totals(),

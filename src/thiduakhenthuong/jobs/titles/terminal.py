@@ -121,6 +121,21 @@ def subject_tree(res: TitleResult, subject_id: str, lang: str = "vi",
     return root
 
 
+def regime_lines(res: TitleResult, lang: str = "vi") -> list[str]:
+    """Which legal regime governs the run and why, one line per step.
+
+    >>> from thiduakhenthuong import evaluate_titles
+    >>> res = evaluate_titles("titles", "fixtures/titles-lao-cai/titles.xlsx", year=2023)
+    >>> regime_lines(res, "en")[2].startswith("  Achievements of 2023")
+    True
+    """
+    why = res.regime_choice
+    if why is None:
+        return []
+    return [t("regime_applied", lang, title=why.title.get(lang), folder=why.rule_set)] + \
+        ["  " + step.text.get(lang) for step in why.steps]
+
+
 def proposals_table(res: TitleResult, lang: str = "vi") -> Table:
     """The proposal list: every proposed title with subject, unit and prize."""
     vi = lang != "en"

@@ -8,6 +8,7 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from ...core.models import Localized, Out
+from ...rulebook.regimes import RegimeChoice
 from ...core.trace import (CheckTrace, Notice, OverrideApplied, ParameterUse, RejectedRow, Status,
                            Value)
 
@@ -80,6 +81,8 @@ class TitleDecision(Out):
     prize: Optional[PrizeTrace] = None
     missing_evidence: list[str] = Field(default_factory=list)
     needs: list[Localized] = Field(default_factory=list, description="what it takes")
+    caveats: list[Localized] = Field(default_factory=list, description="what the regime in force "
+                                     "says every decision must carry (e.g. a text only reported)")
 
 
 class TitleTotal(Out):
@@ -98,6 +101,8 @@ class TitleReport(Out):
     ruleset_version: str
     ruleset_hash: str
     regime: str
+    regime_choice: Optional[RegimeChoice] = Field(default=None, description="which legal regime "
+                                                  "applied, and why")
     year: int
     decision_date: dt.date
     sources: list[str]
