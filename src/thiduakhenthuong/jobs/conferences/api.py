@@ -18,7 +18,7 @@ from ...tables.read import read_named_table
 from ...tables.spec import TableSpec
 from ...tables.validate import validate
 from .engine import select
-from .model import DelegateRuleSet
+from .model import DelegateRuleSet, Level
 from .plans import check_plan_rows, check_report_rows
 from .result import DelegateResult
 from .trace import PlanReport
@@ -78,9 +78,7 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     ``engine``: 'columns' (batch) or 'rete' (standards matched on the durable-rules network)."""
     cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
     model, h = cr.model, cr.hash
-    if level not in [x.id for x in model.levels]:
-        raise UsageError(f"unknown level '{level}'",
-                         suggestion="levels: " + ", ".join(x.id for x in model.levels))
+    model.level(level)
     check_engine(engine)
     params = cr.params(as_date(as_of) if as_of is not None else None)
     raw, valid = _validated(data, model.inputs, model.meta.candidates, "candidates", True,
@@ -104,28 +102,65 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
                           valid.rows[keep], sel, int((~keep).sum()), known)
 
 
-def check_plans(rules: str | Path | ConferenceRules, data: Any,
-                report_level: str = "huyen") -> PlanReport:
-    """Check every chapter's conference plan (and report dates, where the data has them).
+def reporting_level(model: DelegateRuleSet, level: str | None = None,
+                    report_level: str | None = None) -> Level:
+    """The level whose reports are checked: ``level`` (or its older name ``report_level``), else
+    the one level the rule set declares a report deadline for.
+
+    >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
+    >>> reporting_level(load_delegate_rules("thai-nguyen-2019")[0]).title.en
+    'District, city, town'
+    """
+    if level is not None and report_level is not None and level != report_level:
+        raise UsageError(f"two levels given: level='{level}', report_level='{report_level}'",
+                         suggestion="report_level is the older name of level: give one")
+    chosen = level if level is not None else report_level
+    reporting = model.reporting_levels()
+    if chosen is None:
+        if len(reporting) == 1:
+            return reporting[0]
+        why = ("no level declares a report deadline (reports_by)" if not reporting else
+               "several levels declare a report deadline: " + model.level_names(reporting))
+        raise UsageError(f"which level's reports should be checked? {why}",
+                         suggestion="give --level (level=...), one of: " + model.level_names())
+    lv = model.level(chosen)
+    if lv.reports_by is None:
+        raise UsageError(f"level '{lv.id}' ({lv.title.vi} / {lv.title.en}) declares no report "
+                         "deadline (reports_by)",
+                         suggestion=("levels with one: " + model.level_names(reporting))
+                         if reporting else "no level of this rule set declares one")
+    return lv
+
+
+def check_plans(rules: str | Path | ConferenceRules, data: Any, level: str | None = None, *,
+                report_level: str | None = None) -> PlanReport:
+    """Check every chapter's conference plan, and the report dates of the chapters of ``level``
+    where the data has them. ``level`` defaults to the one level the rule set declares a report
+    deadline for (``reports_by``); ``report_level`` is its older name.
 
     >>> rep = check_plans("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
-    >>> rep.checked > 0
-    True
+    >>> rep.checked > 0, rep.report_level_title.en
+    (True, 'District, city, town')
     """
     cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
     model, params = cr.model, cr.params()
     raw, valid = _validated(data, model.plan_inputs, model.meta.plans, "plans", True)
+    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
+    # A level is needed only to judge reports; a named level must exist all the same.
+    lv = None
+    if rep is not None:
+        lv = reporting_level(model, level, report_level)
+    elif level is not None or report_level is not None:
+        lv = model.level(level if level is not None else report_level)
     findings = check_plan_rows(model, params, valid.columns, valid.rows)
     rejected, notices = list(valid.rejected), list(valid.notices)
     reports_checked, deadline = 0, None
-    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
     if rep is not None:
         rraw, rvalid = rep
-        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, report_level)
+        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, lv.id)
         rejected += [r.model_copy(update={"table": "reports"}) for r in rvalid.rejected]
         reports_checked = len(rvalid.rows)
-        lv = model.level(report_level)
-        deadline = params[lv.reports_by].value if lv.reports_by else None
+        deadline = params[lv.reports_by].value
     key = next(n for n, f in model.plan_inputs.items() if f.role == "key")
     flagged = {f.chapter_id for f in findings}
     compliant = sorted(str(x) for x in valid.columns[key] if str(x) not in flagged)
@@ -133,6 +168,8 @@ def check_plans(rules: str | Path | ConferenceRules, data: Any,
                       checked=len(valid.rows), rejected_count=len(rejected),
                       findings=sorted(findings, key=lambda f: (f.row, f.code)),
                       compliant=compliant, reports_checked=reports_checked,
+                      report_level=lv.id if lv else None,
+                      report_level_title=lv.title if lv else None,
                       report_deadline=deadline, rejected=rejected, warnings=notices)
 
 

@@ -36,7 +36,8 @@ def reason(d: DelegateDecision, labels: BiLabels) -> Text:
 def _conference(res: DelegateResult, s: ConferenceSummary) -> tuple[Table, Table]:
     m = res.model
     cap = Text.same(f"{s.cap} [{s.cap_cite}]")
-    nxt = Text.same(f"{s.next_level}: {s.next_cap}") if s.next_level else Text.same("—")
+    nxt = (Text.of(s.next_level_title) + f": {s.next_cap}") if s.next_level_title else \
+        Text.same("—")
     summary = Table(caption=Text.same(s.conference),
                     head=[label(h) for h in ("cap", "candidates", "eligible", "selected",
                                              "forwarded")] + [Text(vi="Cấp trên: tối đa",

@@ -11,6 +11,7 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from ...core.models import Localized, Strict
+from ...errors import UsageError
 from ...rulebook.base import (Check, Citation, Document, InputField, MeritKey, Parameter, RowCheck,
                               Table)
 
@@ -90,7 +91,26 @@ class DelegateRuleSet(Strict):
     checks: list[RowCheck] = Field(default_factory=list)
 
     def level(self, lid: str) -> Level:
-        return next(x for x in self.levels if x.id == lid)
+        """The declared level ``lid``; a usage error naming the declared levels otherwise.
+
+        >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
+        >>> m = load_delegate_rules("thai-nguyen-2019")[0]
+        >>> m.level(m.levels[0].id).title.en
+        'Grassroots'
+        """
+        for x in self.levels:
+            if x.id == lid:
+                return x
+        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names())
+
+    def level_names(self, levels: Optional[list[Level]] = None) -> str:
+        """The declared levels (or ``levels``) as their ids with their titles, for messages."""
+        return ", ".join(f"{x.id} ({x.title.vi} / {x.title.en})"
+                         for x in (self.levels if levels is None else levels))
+
+    def reporting_levels(self) -> list[Level]:
+        """The levels whose chapters report by a deadline (``reports_by``)."""
+        return [x for x in self.levels if x.reports_by is not None]
 
     def group(self, gid: str) -> Group:
         return next(x for x in self.groups if x.id == gid)

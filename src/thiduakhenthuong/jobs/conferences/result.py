@@ -170,7 +170,8 @@ class DelegateResult(Result):
         for cid in sorted(set(conf.tolist())):
             mask = conf == cid
             out.append(ConferenceSummary(
-                conference=cid, level=self.level, cap=s.cap, cap_cite=lv.cap_cite,
+                conference=cid, level=self.level, level_title=lv.title, cap=s.cap,
+                cap_cite=lv.cap_cite,
                 candidates=int(mask.sum()), eligible=int((mask & (s.status == 2)).sum()),
                 selected=int((mask & s.selected).sum()),
                 by_group={g.id: int((mask & s.selected & (group == g.id)).sum())
@@ -178,6 +179,7 @@ class DelegateResult(Result):
                 seats={g: {"min": lo, "max": hi} for g, (lo, hi) in s.seats[cid].items()},
                 forwarded=int((mask & s.forwarded).sum()),
                 next_level=nxt.id if nxt else None,
+                next_level_title=nxt.title if nxt else None,
                 next_cap=int(float(self.params[nxt.cap].value)) if nxt else None))
         return out
 

@@ -39,12 +39,12 @@ def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
                             escape(d.group_title.get(lang)), str(d.rank or "—"), escape(why))
             out.append(tbl)
         out.append(escape(
-            (f"{summ.conference}: {summ.selected}/{summ.cap} đại biểu [{summ.cap_cite}]; "
-             f"theo thành phần {summ.by_group}; đủ tiêu chuẩn {summ.eligible}/{summ.candidates}; "
-             f"chuyển lên cấp trên {summ.forwarded}") if vi else
-            (f"{summ.conference}: {summ.selected} of at most {summ.cap} delegates "
-             f"[{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} of "
-             f"{summ.candidates}; forwarded {summ.forwarded}")))
+            (f"{summ.conference} ({summ.level_title.vi}): {summ.selected}/{summ.cap} đại biểu "
+             f"[{summ.cap_cite}]; theo thành phần {summ.by_group}; đủ tiêu chuẩn "
+             f"{summ.eligible}/{summ.candidates}; chuyển lên cấp trên {summ.forwarded}") if vi else
+            (f"{summ.conference} ({summ.level_title.en}): {summ.selected} of at most {summ.cap} "
+             f"delegates [{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} "
+             f"of {summ.candidates}; forwarded {summ.forwarded}")))
     return out
 
 

@@ -42,6 +42,7 @@ class DelegateDecision(Out):
 class ConferenceSummary(Out):
     conference: str
     level: str
+    level_title: Localized
     cap: int
     cap_cite: str
     candidates: int
@@ -51,6 +52,7 @@ class ConferenceSummary(Out):
     seats: dict[str, dict[str, int]] = Field(description="per group: min and max seats")
     forwarded: int
     next_level: Optional[str] = None
+    next_level_title: Optional[Localized] = None
     next_cap: Optional[int] = None
 
 
@@ -80,6 +82,8 @@ class Finding(Out):
     code: str
     message: Localized
     cite: str
+    level: Optional[str] = Field(default=None, description="the declared level it concerns")
+    level_title: Optional[Localized] = None
     values: dict[str, Value] = Field(default_factory=dict)
 
 
@@ -92,6 +96,9 @@ class PlanReport(Out):
     findings: list[Finding]
     compliant: list[str]
     reports_checked: int = 0
+    report_level: Optional[str] = Field(default=None, description="the level whose reports "
+                                                                  "were checked")
+    report_level_title: Optional[Localized] = None
     report_deadline: Optional[dt.date] = None
     rejected: list[RejectedRow]
     warnings: list[Notice]
