@@ -10,7 +10,8 @@ from ..jobs.conferences.options import DelegatesJob
 from ..jobs.conferences.terminal import decision_tables, findings_table
 from ..jobs.conferences.workbook import write_delegates, write_plan_report
 from .audit import write_cli_bundle
-from .common import LANG, console, print_rejected, timed, user_errors, write_outputs
+from .common import (LANG, console, print_notices, print_rejected, timed, user_errors,
+                     write_outputs)
 from .main import short
 
 
@@ -32,6 +33,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
         res = evaluate_delegates(rules_path, data, level)
     for part in decision_tables(res, lang):
         out.print(part)
+    print_notices(res.notices, lang, out)
     print_rejected(res.rejected, lang, out)
     write_outputs(output, lambda path: write_delegates(res, path, lang), err)
     if bundle_path:

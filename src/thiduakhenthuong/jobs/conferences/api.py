@@ -10,6 +10,7 @@ import numpy as np
 from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import ResolvedParameter, resolve
+from ...core.trace import Notice
 from ...errors import RuleError, UsageError
 from ...rulebook.base import Table
 from ...rulebook.ruleset import LoadedRules, load
@@ -17,11 +18,14 @@ from ...tables.attested import expand_attested
 from ...tables.read import read_named_table
 from ...tables.spec import TableSpec
 from ...tables.validate import validate
+from .awards import count_awards, replace_counts
 from .engine import select
+from .forwarding import forwarding_checks, higher_conferences
+from .held import conference_days, late_attestations
 from .model import DelegateRuleSet, Level
 from .plans import check_plan_rows, check_report_rows
 from .result import DelegateResult
-from .trace import PlanReport
+from .trace import HeldOn, PlanReport
 
 
 class ConferenceRules(LoadedRules):
@@ -89,6 +93,31 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     attested = [n for n, f in model.inputs.items() if f.type == "attested"]
     known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
              for a in attested}
+    conf = np.asarray(cols[role["conference"]], dtype=object)
+    conferences = sorted(set(conf.tolist()))
+    notices: list[Notice] = []
+    days: dict[str, HeldOn] = {}
+    late = {a: np.zeros(len(conf), dtype=bool) for a in attested}
+    if model.meta.cutoff is not None:
+        plans = _validated(data, model.plan_inputs, model.meta.plans, "plans", False)
+        days, found = conference_days(model, params, level, conferences, plans)
+        notices += found
+        day_of = np.array([np.datetime64(days[c].day, "D") for c in conf.tolist()],
+                          dtype="datetime64[D]")
+        late = late_attestations(cols, attested, known, day_of)
+        # An attestation dated after the conference was not evidence at it.
+        known = {a: known[a] & ~late[a] for a in attested}
+    awards = None
+    if model.meta.awards is not None:
+        table = _validated(data, model.award_inputs, model.meta.awards.table, "awards", False)
+        if table is not None:
+            known_ids = {str(x) for x in valid.columns[role["key"]].tolist()} | \
+                {r.unit_id for r in valid.rejected if r.unit_id}
+            awards = count_awards(model, params, table, cols[role["key"]], conf, known_ids, days)
+            titles = {n: model.inputs[n].title for n in model.meta.awards.counts}
+            notices += replace_counts(cols, awards, role["key"], titles)
+    higher, found = higher_conferences(model, cols, role["conference"])
+    notices += found
     decide = None
     if engine == "rete":
         # The network is imported only when asked for: durable-rules is optional.
@@ -98,8 +127,11 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
             return tri_on_network("standards", _h, items, envs, {}, n)
         decide = on_network
     sel = select(model, params, cols, known, level, decide=decide)
+    checks = forwarding_checks(model, params, level, conf, sel.forwarded, higher)
     return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
-                          valid.rows[keep], sel, int((~keep).sum()), known)
+                          valid.rows[keep], sel, int((~keep).sum()), known,
+                          held=days, late=late, higher=higher, forwarding=checks,
+                          notices=notices, awards=awards)
 
 
 def reporting_level(model: DelegateRuleSet, level: str | None = None,

@@ -10,6 +10,7 @@ from rich.table import Table
 from ...render.ties import broken_tie
 from .result import DelegateResult
 from .trace import PlanReport
+from .words import awards_line
 
 
 def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
@@ -45,6 +46,19 @@ def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
             (f"{summ.conference} ({summ.level_title.en}): {summ.selected} of at most {summ.cap} "
              f"delegates [{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} "
              f"of {summ.candidates}; forwarded {summ.forwarded}")))
+        if summ.held is not None:
+            out.append(escape(f"{summ.conference}: {summ.held.text.get(lang)}"))
+    if res.awards is not None:
+        out.append(escape(awards_line(res.awards.summary).get(lang)))
+        for d in decisions:
+            for a in d.awards:
+                if a.status != "counted":
+                    out.append(escape(f"{d.candidate_id} ({d.name or ''}): "
+                                      f"{a.award.get(lang)} — {a.reason.get(lang)}"))
+    for fw in res.forwarding:
+        sev = {"ok": ("đạt", "ok"), "warning": ("cảnh báo", "warning"),
+               "error": ("lỗi", "error")}[fw.severity][0 if vi else 1]
+        out.append(escape(f"[{sev}] {fw.message.get(lang)} [{fw.cite}]"))
     return out
 
 

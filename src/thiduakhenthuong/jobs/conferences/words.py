@@ -7,6 +7,7 @@ from typing import Any
 from ...core.models import Localized
 from ...render.phrases import t
 from .model import Level
+from .trace import AwardsSummary
 
 
 def say(key: str, /, **kw: Any) -> Localized:
@@ -37,3 +38,9 @@ def in_sentence(level: Level) -> Localized:
     'cấp tỉnh'
     """
     return Localized(vi=_lower_first(level.title.vi), en=_lower_first(level.title.en))
+
+
+def awards_line(a: AwardsSummary) -> Localized:
+    """How the rows of the awards table were used, reconciled with its rows in."""
+    return say("conf_awards_counts", source=a.source, rows_in=a.rows_in, counted=a.counted,
+               not_counted=a.not_counted, other=a.other_levels, rejected=a.rejected)
