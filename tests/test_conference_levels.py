@@ -60,6 +60,8 @@ def _comparable(doc: str, old: str | None = None, new: str | None = None) -> dic
     out = json.loads(doc)
     for k in ("ruleset_hash", "source"):
         out.pop(k, None)
+    if out.get("awards"):
+        out["awards"].pop("source")
     if "parameters" in out:         # listed by name: cap_xa sorts elsewhere than cap_huyen
         out["parameters"] = sorted(out["parameters"], key=lambda p: p["name"])
     return out

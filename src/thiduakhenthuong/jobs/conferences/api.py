@@ -97,9 +97,12 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     conferences = sorted(set(conf.tolist()))
     notices: list[Notice] = []
     days: dict[str, HeldOn] = {}
+    sources: list[str] = []
     late = {a: np.zeros(len(conf), dtype=bool) for a in attested}
     if model.meta.cutoff is not None:
         plans = _validated(data, model.plan_inputs, model.meta.plans, "plans", False)
+        if plans is not None:
+            sources.append(plans[0].source)
         days, found = conference_days(model, params, level, conferences, plans)
         notices += found
         day_of = np.array([np.datetime64(days[c].day, "D") for c in conf.tolist()],
@@ -111,6 +114,7 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     if model.meta.awards is not None:
         table = _validated(data, model.award_inputs, model.meta.awards.table, "awards", False)
         if table is not None:
+            sources.append(table[0].source)
             known_ids = {str(x) for x in valid.columns[role["key"]].tolist()} | \
                 {r.unit_id for r in valid.rejected if r.unit_id}
             awards = count_awards(model, params, table, cols[role["key"]], conf, known_ids, days)
@@ -131,7 +135,7 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
                           valid.rows[keep], sel, int((~keep).sum()), known,
                           held=days, late=late, higher=higher, forwarding=checks,
-                          notices=notices, awards=awards)
+                          notices=notices, awards=awards, sources=sources)
 
 
 def reporting_level(model: DelegateRuleSet, level: str | None = None,

@@ -118,7 +118,7 @@ def count_awards(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     for u in uses:
         u.sort(key=lambda a: (a.decided_on, a.row))
     summary = AwardsSummary(source=raw.source, rows_in=valid.rows_in, counted=counted,
-                            not_counted=not_counted, other_levels=other,
+                            not_counted=not_counted, not_judged=other,
                             rejected=len(rejected))
     return AwardCounts(counts, uses, rejected, summary)
 

@@ -80,8 +80,8 @@ def conference_days(rules: DelegateRuleSet, params: dict[str, ResolvedParameter]
     return out, notices
 
 
-def late_attestations(cols: dict[str, np.ndarray], attested: list[str], known: dict[str,
-                      np.ndarray], days: np.ndarray) -> dict[str, np.ndarray]:
+def late_attestations(cols: dict[str, np.ndarray], attested: list[str],
+                      known: dict[str, np.ndarray], days: np.ndarray) -> dict[str, np.ndarray]:
     """Per attested field, the rows whose attestation is complete but dated after the row's
     conference day (``days``, datetime64[D] per row)."""
     return {a: known[a] & (cols[f"{a}_on"].astype("datetime64[D]") > days) for a in attested}

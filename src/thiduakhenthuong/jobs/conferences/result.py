@@ -43,7 +43,7 @@ class DelegateResult(Result):
 
     def __init__(self, rules, params, level, source, raw, valid, cols, rows, sel, other_levels,
                  known, held=None, late=None, higher=None, forwarding=(), notices=(),
-                 awards=None):
+                 awards=None, sources=()):
         self.rules, self.params, self.level = rules, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
@@ -54,6 +54,7 @@ class DelegateResult(Result):
         self.forwarding: list[ForwardingCheck] = list(forwarding)
         self._notices = list(valid.notices) + list(notices)
         self.awards = awards    # AwardCounts from the dated awards table, if the data have one
+        self._sources = [source] + [s for s in sources if s != source]
         self._rejected = list(valid.rejected) + (
             [r.model_copy(update={"table": "awards"}) for r in awards.rejected]
             if awards is not None else [])
@@ -63,7 +64,8 @@ class DelegateResult(Result):
 
     @property
     def sources(self) -> list[str]:
-        return [self.source]
+        """Every table read: the candidates, and the plans and awards where they were used."""
+        return self._sources
 
     @property
     def rejected(self) -> list[RejectedRow]:

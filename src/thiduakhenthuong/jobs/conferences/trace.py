@@ -39,7 +39,8 @@ class AwardsSummary(Out):
     rows_in: int
     counted: int
     not_counted: int
-    other_levels: int = Field(description="awards of candidates of other levels")
+    not_judged: int = Field(description="awards of candidates not judged at this level (of "
+                                        "other levels, or whose row was rejected)")
     rejected: int
 
 

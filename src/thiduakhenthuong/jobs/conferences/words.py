@@ -43,4 +43,4 @@ def in_sentence(level: Level) -> Localized:
 def awards_line(a: AwardsSummary) -> Localized:
     """How the rows of the awards table were used, reconciled with its rows in."""
     return say("conf_awards_counts", source=a.source, rows_in=a.rows_in, counted=a.counted,
-               not_counted=a.not_counted, other=a.other_levels, rejected=a.rejected)
+               not_counted=a.not_counted, other=a.not_judged, rejected=a.rejected)
