@@ -77,6 +77,8 @@ CASES: list[Case] = [
     Case("delegates_bad_level", ("delegates", TN, TND, "--level", "xa")),
     Case("plan_check", ("plan-check", TN, TND, *_o("p.json", "p.csv", "p.xlsx")),
          ("p.json", "p.csv", "p.xlsx")),
+    Case("plan_check_level_en", ("plan-check", TN, TND, "--level", "huyen", "--lang", "en")),
+    Case("plan_check_level_without_deadline", ("plan-check", TN, TND, "--level", "co_so")),
     Case("report_score", ("report", SC, UNITS, "-o", "{out}/r.html"), ("r.html",)),
     Case("report_titles_en", ("report", TI, TBOOK, "--year", "2024", "--lang", "en", "-o",
                               "{out}/r.html"), ("r.html",)),

@@ -95,7 +95,9 @@ def test_bundle_holds_rules_inputs_parameters_and_results_deterministically(writ
     assert (rs.id, rs.version, rs.version_hash) == (
         b.results["ruleset_id"], b.results["ruleset_version"], b.results["ruleset_hash"])
     inp = b.input()
-    expected = [copy] if copy.is_file() else [copy / "ung-vien.csv"]
+    # Delegates read the candidates, and the plans (conference days) and the dated awards.
+    expected = [copy] if copy.is_file() else \
+        [copy / n for n in ("ke-hoach.csv", "khen-thuong.csv", "ung-vien.csv")]
     assert [(f.name, f.size, f.sha256) for f in inp.files] == \
         [(p.name, p.stat().st_size, sha(p)) for p in expected]
     names = [p.parameter for p in b.parameters]
@@ -186,15 +188,17 @@ def _tamper_data(copy: Path, kind: str) -> str:
         row[headers.index("Số ngày nghỉ")].value = 60
         wb.save(copy)
         return "p001/ldtt"
-    f = copy / "ung-vien.csv"
+    # The award counts come from the dated awards: move dt062's state award (28/04/2020, after
+    # the conference of 20/03/2020) before the conference, so that it counts.
+    f = copy / "khen-thuong.csv"
     with open(f, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    row = next(r for r in rows if r[0] == "dt150")
-    assert rows[0][7].startswith("Khen thưởng cấp Nhà nước")     # the first merit key
-    row[7] = str(int(row[7]) + 3)
+    row = next(r for r in rows if r[1] == "dt062" and r[5] == "28/04/2020")
+    assert rows[0][5] == "Ngày quyết định"
+    row[5] = "28/02/2020"
     with open(f, "w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows(rows)
-    return "dt150"
+    return "dt062"
 
 
 def test_tampered_data_reports_input_hash_and_result_differences(written, tmp_path):
@@ -208,9 +212,9 @@ def test_tampered_data_reports_input_hash_and_result_differences(written, tmp_pa
     v = Verification.model_validate_json(report.read_text(encoding="utf-8"))
     assert not v.identical and v.digest_ok and not v.inputs_match
     assert [f.code for f in v.errors] == ["input_changed"]
-    name = changed.name if kind != "delegates" else "ung-vien.csv"
-    assert name in v.errors[0].message.en and b.input().files[0].sha256[:12] in \
-        v.errors[0].message.en
+    name = changed.name if kind != "delegates" else "khen-thuong.csv"
+    recorded = next(f for f in b.input().files if f.name.endswith(name))
+    assert name in v.errors[0].message.en and recorded.sha256[:12] in v.errors[0].message.en
     assert any(d.subject == subject for d in v.differences), [d.path for d in v.differences]
     if len(v.differences) > 1:
         assert f"… và {len(v.differences) - 1} khác biệt khác" in r.output

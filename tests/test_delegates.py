@@ -166,3 +166,38 @@ def test_row_order_never_changes_the_selection(rows, rnd: random.Random):
     a = {d.candidate_id: (d.selected, d.rank) for d in run(rows).decisions()}
     b = {d.candidate_id: (d.selected, d.rank) for d in run(shuffled).decisions()}
     assert a == b
+
+
+@st.composite
+def communes(draw):
+    """Grassroots candidates of up to five conferences, some naming their higher conference."""
+    n = draw(st.integers(0, 260))
+    higher = {c: draw(st.sampled_from(["", "hn_a", "hn_b"])) for c in
+              ("x1", "x2", "x3", "x4", "x5")}
+    rows = []
+    for i in range(n):
+        c = draw(st.sampled_from(sorted(higher)))
+        rows.append(cand(i, level="co_so", conference=c, higher_conference=higher[c],
+                         attested=draw(st.integers(0, 9)) > 0,
+                         honoured="Có" if draw(st.booleans()) else "Không",
+                         awards_district=draw(st.integers(0, 3))))
+    return rows
+
+
+@SETTINGS
+@given(communes())
+def test_forwarding_checks_add_up_and_cover_every_conference_once(rows):
+    res = run(rows, level="co_so")
+    ds = res.decisions()
+    seen = [c for f in res.forwarding for c in f.conferences]
+    assert sorted(seen) == sorted({d.conference for d in ds})
+    for f in res.forwarding:
+        mine = [d for d in ds if d.conference in f.conferences]
+        assert f.forwarded == sum(f.conferences.values()) == sum(d.forwarded for d in mine)
+        assert f.over == max(0, f.forwarded - f.cap) and f.cap == 150
+        assert (f.severity == "ok") == (f.over == 0)
+        assert f.severity != "error" or not f.assumed
+        assert f"{f.forwarded}" in f.message.vi and f"{f.forwarded}" in f.message.en
+    # Only selected, eligible honourees held to the standards are forwarded.
+    assert all(d.selected and d.outcome == "eligible" and d.held_to_standards
+               for d in ds if d.forwarded)

@@ -42,6 +42,35 @@ def test_fixture_selection_within_caps(level, cap):
     assert any(d.forwarded for d in ds)
 
 
+LEVEL_OF = {"dt": "huyen", "hn": "co_so"}
+
+
+@pytest.mark.parametrize("data", [FIX, FIX / "thai-nguyen-2019.xlsx"], ids=["csv", "xlsx"])
+def test_conference_days_late_attestations_and_awards(data):
+    results = {lv: evaluate_delegates(RULES, data, lv) for lv in set(LEVEL_OF.values())}
+    for res in results.values():
+        assert res.rejected == []
+        a = res.awards.summary
+        assert a.rows_in == a.counted + a.not_counted + a.not_judged + a.rejected
+    summaries = {s.conference: s for res in results.values() for s in res.summaries()}
+    for case in CASES["conferences"]:
+        held = summaries[case["conference"]].held
+        assert (held.day, held.source) == (case["held"], case["source"]), case
+    decisions = {d.candidate_id: d for res in results.values() for d in res.decisions()}
+    for case in CASES["attested_late"]:
+        d = decisions[case["candidate"]]
+        assert d.outcome == case["outcome"] and d.after_conference == [case["standard"]], case
+    expected = {(c["candidate"], c["decided_on"]): c["status"]
+                for c in CASES["awards_not_counted"]}
+    got = {(d.candidate_id, a.decided_on): a.status for d in decisions.values()
+           for a in d.awards if a.status != "counted"}
+    assert got == expected
+    # dt062's state award is after the conference: he no longer ranks among state-award holders.
+    assert decisions["dt062"].merit[next(iter(decisions["dt062"].merit))] == 3
+    assert any(n.code == "award_counts_replaced" and "dt062" in n.message.en
+               for n in results["huyen"].notices)
+
+
 def test_cli_delegates_and_plan_check():
     r = CliRunner().invoke(main, ["delegates", str(RULES), str(FIX), "--level", "huyen",
                                   "--lang", "en"])

@@ -14,8 +14,8 @@ JOBS = {
                ["Đề nghị", "Kết quả", "Lý do", "Tổng hợp", "Dòng bị loại", "Cảnh báo",
                 "Quy tắc áp dụng"], "base_salary"),
     "delegates": (["delegates", "rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "--level",
-                   "huyen"], ["Quyết định", "Tiêu chuẩn", "Hội nghị", "Quy tắc áp dụng",
-                              "Dòng bị loại"], "cap_huyen"),
+                   "huyen"], ["Quyết định", "Tiêu chuẩn", "Hội nghị", "Chuyển lên cấp trên",
+                              "Khen thưởng", "Quy tắc áp dụng", "Dòng bị loại"], "cap_huyen"),
     "plan-check": (["plan-check", "rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019"],
                    ["Kết quả kiểm tra", "Quy tắc áp dụng", "Dòng bị loại"], "cap_huyen"),
 }
@@ -48,8 +48,9 @@ def test_english_workbook_and_formula_cells_neutralised(tmp_path):
                                     "--level", "huyen", "--lang", "en", "-o", str(out)])
     assert res.exit_code in (0, 1), res.output
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Decisions", "Standards", "Conferences", "Rules used",
-                               "Rejected rows"]
+    # The data here are the candidates alone: no awards sheet.
+    assert book.sheetnames == ["Decisions", "Standards", "Conferences", "Forwarding",
+                               "Rules used", "Rejected rows"]
     cells = [c.value for ws in book for r in ws.iter_rows() for c in r
              if isinstance(c.value, str)]
     assert not [v for v in cells if v.startswith(("=", "+", "-", "@"))]

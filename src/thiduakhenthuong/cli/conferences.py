@@ -10,14 +10,16 @@ from ..jobs.conferences.options import DelegatesJob
 from ..jobs.conferences.terminal import decision_tables, findings_table
 from ..jobs.conferences.workbook import write_delegates, write_plan_report
 from .audit import write_cli_bundle
-from .common import LANG, console, print_rejected, timed, user_errors, write_outputs
+from .common import (LANG, console, print_notices, print_rejected, timed, user_errors,
+                     write_outputs)
 from .main import short
 
 
 @click.command(short_help=short("delegates"))
 @click.argument("rules_path", metavar="RULES")
 @click.argument("data")
-@click.option("--level", required=True, help="conference level, e.g. co_so, huyen, tinh")
+@click.option("--level", required=True,
+              help="conference level: an id the rule set declares (tdkt check RULES lists them)")
 @click.option("-o", "--output", multiple=True, help="write decisions: .json, .csv or .xlsx")
 @click.option("--lang", type=LANG, default="vi", show_default=True)
 @click.option("--bundle", "bundle_path", metavar="PATH",
@@ -31,6 +33,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
         res = evaluate_delegates(rules_path, data, level)
     for part in decision_tables(res, lang):
         out.print(part)
+    print_notices(res.notices, lang, out)
     print_rejected(res.rejected, lang, out)
     write_outputs(output, lambda path: write_delegates(res, path, lang), err)
     if bundle_path:
@@ -42,15 +45,20 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
 @click.command("plan-check", short_help=short("plan-check"))
 @click.argument("rules_path", metavar="RULES")
 @click.argument("plans")
+@click.option("--level", default=None,
+              help="the level whose report dates are checked (default: the one level the rule "
+                   "set gives a report deadline)")
 @click.option("-o", "--output", multiple=True, help="write findings: .json, .csv or .xlsx")
 @click.option("--lang", type=LANG, default="vi", show_default=True)
-def plan_check(rules_path: str, plans: str, output: tuple[str, ...], lang: str) -> None:
-    """Check chapters' conference plans (and report dates, if PLANS has them) against RULES.
-    Exit 0 when no errors are found, 1 when there are errors or rejected rows."""
+def plan_check(rules_path: str, plans: str, level: str | None, output: tuple[str, ...],
+               lang: str) -> None:
+    """Check chapters' conference plans (and report dates of the LEVEL chapters, if PLANS has
+    them) against RULES. Exit 0 when no errors are found, 1 when there are errors or rejected
+    rows."""
     out, err = console(), console(stderr=True)
     with user_errors():
         rules = load_conference_rules(rules_path)
-        rep = check_plans(rules, plans)
+        rep = check_plans(rules, plans, level)
     for part in findings_table(rep, lang):
         out.print(part)
     print_rejected(rep.rejected, lang, out)

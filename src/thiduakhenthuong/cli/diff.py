@@ -25,7 +25,7 @@ from .main import short
 @click.option("--year", type=int, help="titles: the year judged (a directory of regimes picks "
                                        "the regime covering it; a named regime is applied to it "
                                        "even outside its declared years, and the output says so)")
-@click.option("--level", help="conferences: the level, e.g. co_so, huyen")
+@click.option("--level", help="conferences: the level, an id the rule set declares")
 @click.option("--as-of", help="scoring: judge both with parameters in force on this date "
                               "(YYYY-MM-DD)")
 @click.option("--decision-date", help="titles: date of the award decision (YYYY-MM-DD)")

@@ -21,7 +21,7 @@ from .main import short
               help="language shown first; the page can switch to the other")
 @click.option("--year", type=int, help="titles: the year judged (picks the legal regime)")
 @click.option("--decision-date", help="titles: date of the award decision (31/01/2025)")
-@click.option("--level", help="delegates: conference level, e.g. co_so, huyen")
+@click.option("--level", help="delegates: conference level, an id the rule set declares")
 @click.option("--as-of", help="scoring: judge with parameters in force on this date")
 def report(rules_path: str, data: str, output: str, lang: str, year: int | None,
            decision_date: str | None, level: str | None, as_of: str | None) -> None:

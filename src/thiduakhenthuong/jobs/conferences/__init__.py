@@ -20,8 +20,15 @@ from .workbook import write_delegates
 
 
 def summary(m: DelegateRuleSet) -> str:
-    """What a conference rule set holds, in one line."""
-    return (f"conferences, {len(m.levels)} levels, {len(m.groups)} groups, "
+    """What a conference rule set holds, in one line, with the ids of its levels (what
+    ``--level`` takes).
+
+    >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
+    >>> summary(load_delegate_rules("thai-nguyen-2019")[0])[:46]
+    'conferences, 3 levels (co_so: Cấp cơ sở; huyen'
+    """
+    levels = "; ".join(f"{x.id}: {x.title.vi}" for x in m.levels)
+    return (f"conferences, {len(m.levels)} levels ({levels}), {len(m.groups)} groups, "
             f"{len(m.programme)} programme items, {len(m.standards)} standards")
 
 

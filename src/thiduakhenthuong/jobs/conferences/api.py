@@ -10,6 +10,7 @@ import numpy as np
 from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import ResolvedParameter, resolve
+from ...core.trace import Notice
 from ...errors import RuleError, UsageError
 from ...rulebook.base import Table
 from ...rulebook.ruleset import LoadedRules, load
@@ -17,11 +18,14 @@ from ...tables.attested import expand_attested
 from ...tables.read import read_named_table
 from ...tables.spec import TableSpec
 from ...tables.validate import validate
+from .awards import count_awards, replace_counts
 from .engine import select
-from .model import DelegateRuleSet
+from .forwarding import forwarding_checks, higher_conferences
+from .held import conference_days, late_attestations
+from .model import DelegateRuleSet, Level
 from .plans import check_plan_rows, check_report_rows
 from .result import DelegateResult
-from .trace import PlanReport
+from .trace import HeldOn, PlanReport
 
 
 class ConferenceRules(LoadedRules):
@@ -78,9 +82,7 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     ``engine``: 'columns' (batch) or 'rete' (standards matched on the durable-rules network)."""
     cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
     model, h = cr.model, cr.hash
-    if level not in [x.id for x in model.levels]:
-        raise UsageError(f"unknown level '{level}'",
-                         suggestion="levels: " + ", ".join(x.id for x in model.levels))
+    model.level(level)
     check_engine(engine)
     params = cr.params(as_date(as_of) if as_of is not None else None)
     raw, valid = _validated(data, model.inputs, model.meta.candidates, "candidates", True,
@@ -91,6 +93,35 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     attested = [n for n, f in model.inputs.items() if f.type == "attested"]
     known = {a: ~valid.blanks[a][keep] & (cols[f"{a}_by"] != "") & ~np.isnat(cols[f"{a}_on"])
              for a in attested}
+    conf = np.asarray(cols[role["conference"]], dtype=object)
+    conferences = sorted(set(conf.tolist()))
+    notices: list[Notice] = []
+    days: dict[str, HeldOn] = {}
+    sources: list[str] = []
+    late = {a: np.zeros(len(conf), dtype=bool) for a in attested}
+    if model.meta.cutoff is not None:
+        plans = _validated(data, model.plan_inputs, model.meta.plans, "plans", False)
+        if plans is not None:
+            sources.append(plans[0].source)
+        days, found = conference_days(model, params, level, conferences, plans)
+        notices += found
+        day_of = np.array([np.datetime64(days[c].day, "D") for c in conf.tolist()],
+                          dtype="datetime64[D]")
+        late = late_attestations(cols, attested, known, day_of)
+        # An attestation dated after the conference was not evidence at it.
+        known = {a: known[a] & ~late[a] for a in attested}
+    awards = None
+    if model.meta.awards is not None:
+        table = _validated(data, model.award_inputs, model.meta.awards.table, "awards", False)
+        if table is not None:
+            sources.append(table[0].source)
+            known_ids = {str(x) for x in valid.columns[role["key"]].tolist()} | \
+                {r.unit_id for r in valid.rejected if r.unit_id}
+            awards = count_awards(model, params, table, cols[role["key"]], conf, known_ids, days)
+            titles = {n: model.inputs[n].title for n in model.meta.awards.counts}
+            notices += replace_counts(cols, awards, role["key"], titles)
+    higher, found = higher_conferences(model, cols, role["conference"])
+    notices += found
     decide = None
     if engine == "rete":
         # The network is imported only when asked for: durable-rules is optional.
@@ -100,32 +131,72 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
             return tri_on_network("standards", _h, items, envs, {}, n)
         decide = on_network
     sel = select(model, params, cols, known, level, decide=decide)
+    checks = forwarding_checks(model, params, level, conf, sel.forwarded, higher)
     return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
-                          valid.rows[keep], sel, int((~keep).sum()), known)
+                          valid.rows[keep], sel, int((~keep).sum()), known,
+                          held=days, late=late, higher=higher, forwarding=checks,
+                          notices=notices, awards=awards, sources=sources)
 
 
-def check_plans(rules: str | Path | ConferenceRules, data: Any,
-                report_level: str = "huyen") -> PlanReport:
-    """Check every chapter's conference plan (and report dates, where the data has them).
+def reporting_level(model: DelegateRuleSet, level: str | None = None,
+                    report_level: str | None = None) -> Level:
+    """The level whose reports are checked: ``level`` (or its older name ``report_level``), else
+    the one level the rule set declares a report deadline for.
+
+    >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
+    >>> reporting_level(load_delegate_rules("thai-nguyen-2019")[0]).title.en
+    'District, city, town'
+    """
+    if level is not None and report_level is not None and level != report_level:
+        raise UsageError(f"two levels given: level='{level}', report_level='{report_level}'",
+                         suggestion="report_level is the older name of level: give one")
+    chosen = level if level is not None else report_level
+    reporting = model.reporting_levels()
+    if chosen is None:
+        if len(reporting) == 1:
+            return reporting[0]
+        why = ("no level declares a report deadline (reports_by)" if not reporting else
+               "several levels declare a report deadline: " + model.level_names(reporting))
+        raise UsageError(f"which level's reports should be checked? {why}",
+                         suggestion="give --level (level=...), one of: " + model.level_names())
+    lv = model.level(chosen)
+    if lv.reports_by is None:
+        raise UsageError(f"level '{lv.id}' ({lv.title.vi} / {lv.title.en}) declares no report "
+                         "deadline (reports_by)",
+                         suggestion=("levels with one: " + model.level_names(reporting))
+                         if reporting else "no level of this rule set declares one")
+    return lv
+
+
+def check_plans(rules: str | Path | ConferenceRules, data: Any, level: str | None = None, *,
+                report_level: str | None = None) -> PlanReport:
+    """Check every chapter's conference plan, and the report dates of the chapters of ``level``
+    where the data has them. ``level`` defaults to the one level the rule set declares a report
+    deadline for (``reports_by``); ``report_level`` is its older name.
 
     >>> rep = check_plans("rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019")
-    >>> rep.checked > 0
-    True
+    >>> rep.checked > 0, rep.report_level_title.en
+    (True, 'District, city, town')
     """
     cr = rules if isinstance(rules, ConferenceRules) else load_conference_rules(rules)
     model, params = cr.model, cr.params()
     raw, valid = _validated(data, model.plan_inputs, model.meta.plans, "plans", True)
+    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
+    # A level is needed only to judge reports; a named level must exist all the same.
+    lv = None
+    if rep is not None:
+        lv = reporting_level(model, level, report_level)
+    elif level is not None or report_level is not None:
+        lv = model.level(level if level is not None else report_level)
     findings = check_plan_rows(model, params, valid.columns, valid.rows)
     rejected, notices = list(valid.rejected), list(valid.notices)
     reports_checked, deadline = 0, None
-    rep = _validated(data, model.report_inputs, model.meta.reports, "reports", False)
     if rep is not None:
         rraw, rvalid = rep
-        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, report_level)
+        findings += check_report_rows(model, params, rvalid.columns, rvalid.rows, lv.id)
         rejected += [r.model_copy(update={"table": "reports"}) for r in rvalid.rejected]
         reports_checked = len(rvalid.rows)
-        lv = model.level(report_level)
-        deadline = params[lv.reports_by].value if lv.reports_by else None
+        deadline = params[lv.reports_by].value
     key = next(n for n, f in model.plan_inputs.items() if f.role == "key")
     flagged = {f.chapter_id for f in findings}
     compliant = sorted(str(x) for x in valid.columns[key] if str(x) not in flagged)
@@ -133,6 +204,8 @@ def check_plans(rules: str | Path | ConferenceRules, data: Any,
                       checked=len(valid.rows), rejected_count=len(rejected),
                       findings=sorted(findings, key=lambda f: (f.row, f.code)),
                       compliant=compliant, reports_checked=reports_checked,
+                      report_level=lv.id if lv else None,
+                      report_level_title=lv.title if lv else None,
                       report_deadline=deadline, rejected=rejected, warnings=notices)
 
 

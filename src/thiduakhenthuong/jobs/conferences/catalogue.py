@@ -35,6 +35,8 @@ def delegates_about(m: DelegateRuleSet, ctx: PageContext) -> list[tuple[str, str
     meta = m.meta
     tables = [("candidates_table", meta.candidates), ("plans_table", meta.plans),
               ("reports_table", meta.reports)]
+    if meta.awards is not None:
+        tables.append(("awards_table", meta.awards.table))
     return [
         (w("achievements", lang), w("window_text", lang,
                                     start=_param(meta.period_start, "meta", ctx),
@@ -49,12 +51,48 @@ def delegates_about(m: DelegateRuleSet, ctx: PageContext) -> list[tuple[str, str
 def delegates_sections(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
     """Everything a conference rule set checks or decides."""
     out = _levels(m, ctx) + _groups(m, ctx) + _programme(m, ctx) + _standards(m, ctx)
-    out += _keys(m, ctx)
+    out += _keys(m, ctx) + _readings(m, ctx)
     out += parameters(m.parameters, m.inputs, ctx)
     out += inputs(m.inputs, w("candidate_inputs", ctx.lang), ctx)
     out += row_checks(m.checks, w("row_checks", ctx.lang), ctx)
     out += inputs(m.plan_inputs, w("plan_inputs", ctx.lang), ctx)
     out += inputs(m.report_inputs, w("report_inputs", ctx.lang), ctx)
+    if m.award_inputs:
+        out += inputs(m.award_inputs, w("award_inputs", ctx.lang), ctx)
+    return out
+
+
+def _readings(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
+    """Dated awards, the conference day and forwarding across conferences, with their basis."""
+    lang, meta = ctx.lang, m.meta
+    if meta.awards is None and meta.cutoff is None and meta.forwarding is None:
+        return []
+    out = [f"## {w('readings', lang)}", ""]
+    aw = meta.awards
+    if aw is not None:
+        out += [f"### {md(aw.title.get(lang))}", "",
+                field(w("cite", lang), ctx.cite(aw.cite)),
+                field(w("achievements", lang), w("window_text", lang,
+                                                 start=_param(meta.period_start, "awards", ctx),
+                                                 end=_param(meta.period_end, "awards", ctx))),
+                field(w("award_date", lang), code(aw.date)),
+                field(w("awards_counts", lang), "")]
+        for name, node in aw.counts.items():
+            title = m.inputs[name].title.get(lang) if name in m.inputs else name
+            out.append(field(f"“{md(title)}” ({code(name)})", code(node.text()), 1))
+        out += [field(w("basis", lang), md(aw.basis)), ""]
+    if meta.cutoff is not None:
+        c = meta.cutoff
+        out += [f"### {md(c.title.get(lang))}", "", field(w("cite", lang), ctx.cite(c.cite)),
+                field(w("basis", lang), md(c.basis)), ""]
+    fw = meta.forwarding
+    if fw is not None:
+        col = m.inputs[fw.higher_conference].title.get(lang) \
+            if fw.higher_conference in m.inputs else fw.higher_conference
+        out += [f"### {md(fw.title.get(lang))}", "", field(w("cite", lang), ctx.cite(fw.cite)),
+                field(w("higher_conference", lang), f"“{md(col)}” ({code(fw.higher_conference)})"),
+                field(w("when_unstated", lang), _param(fw.when_unstated, "forwarding", ctx)),
+                field(w("basis", lang), md(fw.basis)), ""]
     return out
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...expr.evaluate import BOOL, DATE, NUMBER
+from ...expr.evaluate import BOOL, DATE, NUMBER, TEXT
 from ...rulebook.checker import INPUT_TYPES, Checker
 from ...tables.attested import expand_attested
 from .model import DelegateRuleSet
 
 _ROLES = {"inputs": ("key", "level", "group", "conference"),
-          "plan_inputs": ("key", "level"), "report_inputs": ("key",)}
+          "plan_inputs": ("key", "level"), "report_inputs": ("key",), "award_inputs": ("key",)}
 
 
 def check_delegates(m: DelegateRuleSet, src: Any) -> None:
@@ -30,9 +30,21 @@ def check_delegates(m: DelegateRuleSet, src: Any) -> None:
 
     need_param(m.meta.period_start, DATE, "meta", None, "period_start", None)
     need_param(m.meta.period_end, DATE, "meta", None, "period_end", None)
+    if m.meta.cutoff is not None:
+        ck.cite(m.meta.cutoff.cite, "meta", "cutoff", None)
+    fw = m.meta.forwarding
+    if fw is not None:
+        ck.cite(fw.cite, "meta", "forwarding", None)
+        need_param(fw.when_unstated, BOOL, "meta", "forwarding", "when_unstated", None)
+        f = m.inputs.get(fw.higher_conference)
+        if f is None or f.type != "text":
+            err(f"'higher_conference' must name a text field of the candidates table, not "
+                f"'{fw.higher_conference}'", "meta", "forwarding", "higher_conference")
     tables = {}
-    for section in ("inputs", "plan_inputs", "report_inputs"):
+    for section in ("inputs", "plan_inputs", "report_inputs", "award_inputs"):
         fields = getattr(m, section)
+        if section == "award_inputs" and not fields:
+            continue
         ck.roles(fields, section, _ROLES[section])
         tables[section] = {n: INPUT_TYPES[f.type] for n, f in expand_attested(fields).items()}
     level_ids = [x.id for x in m.levels]
@@ -66,6 +78,24 @@ def check_delegates(m: DelegateRuleSet, src: Any) -> None:
         need_param(g.min_share, NUMBER, "groups", i, "min_share", g.id)
         need_param(g.max_share, NUMBER, "groups", i, "max_share", g.id)
     env = {**tables["inputs"], **params}
+    aw = m.meta.awards
+    if aw is not None:
+        ck.cite(aw.cite, "meta", "awards", None)
+        awards = tables.get("award_inputs", {})
+        if not awards:
+            err("'awards' needs the awards table's fields in 'award_inputs'", "meta", "awards")
+        elif awards.get(aw.date) != DATE:
+            err(f"'date' must name a date field of award_inputs, not '{aw.date}'", "meta",
+                "awards", "date")
+        elif awards.get(aw.candidate) != TEXT:
+            err(f"'candidate' must name a text field of award_inputs, not '{aw.candidate}'",
+                "meta", "awards", "candidate")
+        for name, node in aw.counts.items():
+            if tables["inputs"].get(name) != NUMBER:
+                err(f"'counts' names '{name}', which is not a number field of the candidates "
+                    "table", "meta", "awards", "counts")
+            if awards:
+                ck.expr(node, BOOL, {**awards, **params}, "meta", "awards", "counts", None)
     for i, c in enumerate(m.standards):
         ck.id(c.id, "standards", i)
         ck.cite(c.cite, "standards", i, c.id)

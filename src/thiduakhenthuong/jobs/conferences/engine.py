@@ -23,6 +23,7 @@ from ...core.tri import F, T, U, tri
 from ...expr import evaluate
 from ...select.ranking import sort_code
 from .model import DelegateRuleSet
+from .words import in_sentence, say
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Selection:
     env: dict[str, Any]
     pool_rank: np.ndarray       # place among the eligible of the same pool (invited or not)
     pool_seats: dict[str, dict[bool, int]]  # conference -> invited? -> seats that pool had
+    level: str = ""             # the declared level judged
 
 
 def _seats(rules: DelegateRuleSet, params: dict[str, Any], cap: int) -> dict[str, tuple[int, int]]:
@@ -139,7 +141,7 @@ def select(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
             pick = [i for i in order if selected[i] and honoured[i] and held[i]][:next_cap]
             forwarded[pick] = True
     return Selection(status, checks, selected, seat, rank, keys, codes, order_of, seats, cap,
-                     forwarded, env_f, pool_rank, pool_seats)
+                     forwarded, env_f, pool_rank, pool_seats, level)
 
 
 def neighbour(sel: Selection, i: int, conference: str, invited: bool
@@ -181,12 +183,7 @@ def reason(sel: Selection, i: int, group_id: str, conference: str, rules: Delega
                          en="not determinable: standards not attested")
     g = rules.group(group_id)
     seats = sel.pool_seats[conference][not g.held_to_standards]
+    level = in_sentence(rules.level(sel.level))
     if not g.held_to_standards:
-        return Localized(vi=f"hết chỗ dành cho khách mời: thứ {sel.pool_rank[i]} trong số khách "
-                            f"mời, có {seats} chỗ",
-                         en=f"invited seats are full: place {sel.pool_rank[i]} among invited "
-                            f"delegates, {seats} seats")
-    return Localized(vi=f"hết chỗ: thứ {sel.pool_rank[i]} trong số ứng viên đủ tiêu chuẩn, còn "
-                        f"{seats} chỗ ngoài khách mời (tối đa {sel.cap})",
-                     en=f"no seat left: place {sel.pool_rank[i]} among eligible candidates, "
-                        f"{seats} seats besides invited delegates (cap {sel.cap})")
+        return say("conf_invited_full", place=sel.pool_rank[i], seats=seats, level=level)
+    return say("conf_no_seat", place=sel.pool_rank[i], seats=seats, cap=sel.cap, level=level)

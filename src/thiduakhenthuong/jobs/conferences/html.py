@@ -10,6 +10,7 @@ from ...render.sections import (anchor, generator, parameters_section, rejected_
                                 ruleset_facts, warnings_section)
 from .result import DelegateResult
 from .trace import ConferenceSummary, DelegateDecision
+from .words import awards_line
 
 _SEAT = {"invited": Text(vi="khách mời", en="invited"),
          "reserved": Text(vi="dành riêng", en="reserved"),
@@ -36,13 +37,17 @@ def reason(d: DelegateDecision, labels: BiLabels) -> Text:
 def _conference(res: DelegateResult, s: ConferenceSummary) -> tuple[Table, Table]:
     m = res.model
     cap = Text.same(f"{s.cap} [{s.cap_cite}]")
-    nxt = Text.same(f"{s.next_level}: {s.next_cap}") if s.next_level else Text.same("—")
-    summary = Table(caption=Text.same(s.conference),
+    nxt = (Text.of(s.next_level_title) + f": {s.next_cap}") if s.next_level_title else \
+        Text.same("—")
+    held = Text.of(s.held.text) if s.held is not None else Text.same("—")
+    summary = Table(caption=Text.same(s.conference) + " — " + Text.of(s.level_title),
                     head=[label(h) for h in ("cap", "candidates", "eligible", "selected",
                                              "forwarded")] + [Text(vi="Cấp trên: tối đa",
-                                                                   en="Next level: cap")],
+                                                                   en="Next level: cap"),
+                                                              Text(vi="Ngày tổ chức",
+                                                                   en="Held on")],
                     rows=[[cell(cap), cell(s.candidates), cell(s.eligible), cell(s.selected),
-                           cell(s.forwarded), cell(nxt)]])
+                           cell(s.forwarded), cell(nxt), cell(held)]])
     groups = Table(head=[label(h) for h in ("group", "id", "selected", "seats")],
                    rows=[[cell(Text.of(g.title)), cell(Text.same(g.id)),
                           cell(s.by_group.get(g.id, 0)),
@@ -50,6 +55,24 @@ def _conference(res: DelegateResult, s: ConferenceSummary) -> tuple[Table, Table
                                          if g.id in s.seats else "—"))]
                          for g in m.groups])
     return summary, groups
+
+
+_FW_STATUS = {"ok": "met", "warning": "unknown", "error": "failed"}
+
+
+def _forwarding(res: DelegateResult) -> Table:
+    """Honourees forwarded, per higher conference, against its cap (across conferences)."""
+    rows = [[cell(Text.same(f.higher_conference or "—")),
+             cell(Text.same(", ".join(f"{c}: {n}" for c, n in f.conferences.items()))),
+             cell(f.forwarded), cell(f.cap), cell(f.over),
+             cell(Text.of(f.message) + f" [{f.cite}]", _FW_STATUS[f.severity])]
+            for f in res.forwarding]
+    return Table(caption=Text(vi="Người được tôn vinh chuyển lên hội nghị cấp trên",
+                              en="Honourees forwarded to the higher conference"),
+                 head=[Text(vi="Hội nghị cấp trên", en="Higher conference"),
+                       Text(vi="Từ các hội nghị", en="From the conferences"),
+                       label("forwarded"), label("cap"), Text(vi="Vượt", en="Over"),
+                       Text(vi="Kết luận", en="Finding")], rows=rows)
 
 
 def _lists(res: DelegateResult, decisions: list[DelegateDecision], anchors: dict[str, str],
@@ -85,6 +108,11 @@ def _item(res: DelegateResult, d: DelegateDecision, anchor_id: str, labels: BiLa
                 Node(text=label("expression"), code=expr, status="info")])
              for k, (expr, v) in zip(m.keys, keys)]
     kids.append(Node(text=label("merit") + (f": {d.rank}" if d.rank else ""), children=merit))
+    if d.awards:
+        kids.append(Node(text=Text(vi="Khen thưởng", en="Awards"), children=[
+            Node(text=Text.same(f"{a.decided_on:%d/%m/%Y} — ") + Text.of(a.award) + " — "
+                 + Text.of(a.reason), status="met" if a.status == "counted" else "info")
+            for a in d.awards]))
     if d.missing_evidence:
         kids.append(Node(text=msg("missing_evidence", what=labels.names(d.missing_evidence)),
                          status="unknown"))
@@ -112,15 +140,19 @@ def delegates_page(res: DelegateResult, lang: str = "vi") -> Page:
     decisions = res.decisions()
     anchors = {d.candidate_id: anchor("d", k, d.candidate_id) for k, d in enumerate(decisions)}
     level = m.level(res.level)
-    rejected = res.valid.rejected
+    rejected = res.rejected
+    cand_rejected = len(res.valid.rejected)
     counts = Text(vi=f"Số dòng đầu vào {res.valid.rows_in} = được xét {len(res.rows)} + cấp khác "
-                     f"{res.other_levels} + bị loại {len(rejected)}",
+                     f"{res.other_levels} + bị loại {cand_rejected}",
                   en=f"Rows in {res.valid.rows_in} = judged {len(res.rows)} + other levels "
-                     f"{res.other_levels} + rejected {len(rejected)}")
+                     f"{res.other_levels} + rejected {cand_rejected}")
     facts = ruleset_facts(meta.id, meta.version, res.hash) + [
         Fact(label=label("level"), value=Text.of(level.title) + f" ({level.id})"),
         Fact(label=label("source"), value=Text.same(res.source)),
         Fact(label=label("counts"), value=counts)]
+    if res.awards is not None:
+        facts.append(Fact(label=Text(vi="Bảng khen thưởng", en="Awards table"),
+                          value=Text.of(awards_line(res.awards.summary))))
     tables, charts = [], []
     for s in res.summaries():
         tables += list(_conference(res, s))
@@ -129,6 +161,8 @@ def delegates_page(res: DelegateResult, lang: str = "vi") -> Page:
                                 floor=s.seats.get(g.id, {}).get("min"), tip=Text.of(g.title))
                             for g in m.groups], label("chart_groups") + f" — {s.conference}",
                            label_width=140))
+    if res.forwarding:
+        tables.append(_forwarding(res))
     sections = [Section(id="conferences", heading=label("conferences"), charts=charts,
                         tables=tables),
                 _lists(res, decisions, anchors, labels),
@@ -136,7 +170,7 @@ def delegates_page(res: DelegateResult, lang: str = "vi") -> Page:
                         items=[_item(res, d, anchors[d.candidate_id], labels)
                                for d in decisions]),
                 parameters_section(m, res.params), rejected_section(rejected),
-                warnings_section(res.valid.notices)]
+                warnings_section(res.notices)]
     return Page(lang="en" if lang == "en" else "vi", kind="delegates", title=Text.of(meta.title),
                 subtitle=Text.of(level.title), facts=facts, sections=sections,
                 generator=generator())

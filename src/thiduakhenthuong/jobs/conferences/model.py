@@ -11,8 +11,9 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from ...core.models import Localized, Strict
-from ...rulebook.base import (Check, Citation, Document, InputField, MeritKey, Parameter, RowCheck,
-                              Table)
+from ...errors import UsageError
+from ...rulebook.base import (Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
+                              RowCheck, Table)
 
 
 class Window(Strict):
@@ -61,6 +62,43 @@ class Group(Strict):
     basis: Optional[str] = None
 
 
+class Awards(Strict):
+    """A table of dated awards (one row per award) from which the candidates' award counts are
+    computed: only awards decided within the achievement period (``meta.period_start`` ..
+    ``period_end``) and, with ``meta.cutoff``, not after the conference day, count."""
+    table: Table
+    candidate: str = Field(description="field of award_inputs: the candidate's id")
+    date: str = Field(description="field of award_inputs: the day the award was decided")
+    counts: dict[str, Expr] = Field(min_length=1, description="candidate count field -> which "
+                                                              "award rows it counts")
+    title: Localized
+    cite: Citation
+    basis: str = Field(min_length=3)
+
+
+class Cutoff(Strict):
+    """Nothing recognised after a conference counts for it: attestations (and dated awards)
+    after the conference day are not evidence at it. The day is the plan's date for the
+    conference (plans table, field with role ``conference``); without one, the last day the
+    level's windows allow."""
+    title: Localized
+    cite: Citation
+    basis: str = Field(min_length=3)
+
+
+class Forwarding(Strict):
+    """Honourees forwarded to the higher-level conference (§II.3 item 8) are checked, across
+    every conference that reports to the same higher conference, against its cap."""
+    title: Localized
+    cite: Citation
+    higher_conference: str = Field(description="candidate field naming the higher-level "
+                                               "conference a candidate's conference reports to")
+    when_unstated: str = Field(description="bool parameter: where the data do not name the "
+                                           "higher conference, count every such conference of "
+                                           "the level together (true) or each alone (false)")
+    basis: str = Field(min_length=3)
+
+
 class DelegateMeta(Strict):
     kind: Literal["delegates"]
     id: str
@@ -73,6 +111,13 @@ class DelegateMeta(Strict):
     plans: Table
     reports: Table
     basis: str = Field(min_length=3)
+    awards: Optional[Awards] = Field(default=None, description="dated awards, counted by "
+                                                               "period and conference day")
+    cutoff: Optional[Cutoff] = Field(default=None, description="nothing dated after the "
+                                                               "conference counts")
+    forwarding: Optional[Forwarding] = Field(default=None, description="check forwarded "
+                                                                       "honourees across "
+                                                                       "conferences")
 
 
 class DelegateRuleSet(Strict):
@@ -80,6 +125,7 @@ class DelegateRuleSet(Strict):
     inputs: dict[str, InputField] = Field(description="candidates table")
     plan_inputs: dict[str, InputField]
     report_inputs: dict[str, InputField]
+    award_inputs: dict[str, InputField] = Field(default_factory=dict, description="awards table")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     levels: list[Level] = Field(min_length=1)
     groups: list[Group] = Field(min_length=1)
@@ -90,7 +136,26 @@ class DelegateRuleSet(Strict):
     checks: list[RowCheck] = Field(default_factory=list)
 
     def level(self, lid: str) -> Level:
-        return next(x for x in self.levels if x.id == lid)
+        """The declared level ``lid``; a usage error naming the declared levels otherwise.
+
+        >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
+        >>> m = load_delegate_rules("thai-nguyen-2019")[0]
+        >>> m.level(m.levels[0].id).title.en
+        'Grassroots'
+        """
+        for x in self.levels:
+            if x.id == lid:
+                return x
+        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names())
+
+    def level_names(self, levels: Optional[list[Level]] = None) -> str:
+        """The declared levels (or ``levels``) as their ids with their titles, for messages."""
+        return ", ".join(f"{x.id} ({x.title.vi} / {x.title.en})"
+                         for x in (self.levels if levels is None else levels))
+
+    def reporting_levels(self) -> list[Level]:
+        """The levels whose chapters report by a deadline (``reports_by``)."""
+        return [x for x in self.levels if x.reports_by is not None]
 
     def group(self, gid: str) -> Group:
         return next(x for x in self.groups if x.id == gid)

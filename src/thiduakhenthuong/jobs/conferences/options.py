@@ -12,5 +12,5 @@ from ...core.job import JobOptions
 class DelegatesJob(JobOptions):
     """``tdkt delegates``: conference delegates for a level."""
     kind: Literal["delegates"] = "delegates"
-    level: str = Field(description="the conference level, e.g. co_so, huyen")
+    level: str = Field(description="the conference level: an id the rule set declares")
     as_of: Optional[Day] = Field(default=None, description="parameters in force on this day")

@@ -13,6 +13,7 @@ from ...core.models import Localized
 from ...core.params import ResolvedParameter
 from .model import DelegateRuleSet
 from .trace import Finding
+from .words import in_sentence, say
 
 
 def _d(v: Any) -> dt.date | None:
@@ -54,9 +55,14 @@ def programme_items(text: str, rules: DelegateRuleSet) -> tuple[list[str], list[
     return out, bad
 
 
+def _fmt_hours(x: float) -> str:
+    return f"{x:g}"
+
+
 def check_plan_rows(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
                     cols: dict[str, np.ndarray], rows: np.ndarray) -> list[Finding]:
-    """Findings for every plan row (already validated)."""
+    """Findings for every plan row (already validated); each names the row's level by its
+    declared title."""
     p = {k: v.value for k, v in params.items()}
     role = {f.role: name for name, f in rules.plan_inputs.items() if f.role}
     out: list[Finding] = []
@@ -64,17 +70,18 @@ def check_plan_rows(rules: DelegateRuleSet, params: dict[str, ResolvedParameter]
         cid = str(cols[role["key"]][i])
         name = str(cols[role["name"]][i]) if "name" in role else None
         lv = rules.level(str(cols[role["level"]][i]))
+        level = in_sentence(lv)
         row = int(rows[i])
 
-        def add(sev: str, code: str, vi: str, en: str, cite: str, **values) -> None:
+        def add(sev: str, code: str, message: Localized, cite: str, **values) -> None:
             out.append(Finding(chapter_id=cid, name=name or None, row=row, severity=sev,
-                               code=code, message=Localized(vi=vi, en=en), cite=cite,
-                               values=values))
+                               code=code, message=message, cite=cite, level=lv.id,
+                               level_title=lv.title, values=values))
 
         form = str(cols.get("form_name", [""] * len(rows))[i])
         if not _same_name(form, lv.form.vi):
-            add("error", "wrong_form", f"tên hội nghị phải là “{lv.form.vi}”, kế hoạch ghi “{form}”",
-                f"the conference must be called “{lv.form.vi}”, the plan says “{form}”",
+            add("error", "wrong_form", say("conf_wrong_form", level=level, expected=lv.form.vi,
+                                           given=form),
                 lv.form_cite, form_name=form, expected=lv.form.vi)
         day = _d(cols["held_on"][i])
         combined = bool(cols["combined_year_end"][i]) if "combined_year_end" in cols else False
@@ -82,75 +89,76 @@ def check_plan_rows(rules: DelegateRuleSet, params: dict[str, ResolvedParameter]
         start, end = p[w.start], p[w.end]
         if day is not None and not (start <= day <= end):
             add("error", "outside_window",
-                f"tổ chức ngày {_fmt(day)}, ngoài thời gian {_fmt(start)}–{_fmt(end)}",
-                f"held on {_fmt(day)}, outside {_fmt(start)}–{_fmt(end)}", w.cite,
-                held_on=day, start=start, end=end)
+                say("conf_outside_window", level=level, day=_fmt(day), start=_fmt(start),
+                    end=_fmt(end)), w.cite, held_on=day, start=start, end=end)
         hours = float(cols["hours"][i])
         most = float(p[lv.max_hours])
         if not np.isnan(hours) and hours > most:
-            add("error", "too_long", f"thời lượng {hours:g} giờ, vượt ½ ngày ({most:g} giờ)",
-                f"{hours:g} hours, longer than half a day ({most:g} hours)", lv.length_cite,
-                hours=hours, max_hours=most)
+            add("error", "too_long", say("conf_too_long", level=level, hours=_fmt_hours(hours),
+                                         most=_fmt_hours(most)),
+                lv.length_cite, hours=hours, max_hours=most)
         cap = int(float(p[lv.cap]))
         expected = {g.id: cols.get(f"expected_{g.id}") for g in rules.groups}
         counts = {g: (0 if v is None or np.isnan(v[i]) else int(v[i])) for g, v in expected.items()}
         total = sum(counts.values())
         if total > cap:
-            add("error", "over_cap", f"dự kiến {total} đại biểu, vượt mức tối đa {cap}",
-                f"{total} delegates expected, more than the cap of {cap}", lv.cap_cite,
-                expected=total, cap=cap)
+            add("error", "over_cap", say("conf_over_cap", level=level, total=total, cap=cap),
+                lv.cap_cite, expected=total, cap=cap)
         for g in rules.groups:
             if g.max_share and counts[g.id] > int(float(p[g.max_share]) * cap + 1e-9):
                 most_g = int(float(p[g.max_share]) * cap + 1e-9)
-                add("warning", f"{g.id}_over_share" if g.id != "khach_moi" else
-                    "invited_over_share",
-                    f"{g.title.vi}: {counts[g.id]}, vượt {most_g} chỗ",
-                    f"{g.title.en}: {counts[g.id]}, more than {most_g} seats", g.cite,
-                    expected=counts[g.id], max=most_g)
+                # Groups not held to the standards are the invited delegates (§III.1).
+                code = "invited_over_share" if not g.held_to_standards else f"{g.id}_over_share"
+                add("warning", code, say("conf_over_share", level=level, group=g.title,
+                                         count=counts[g.id], most=most_g),
+                    g.cite, expected=counts[g.id], max=most_g)
         items, unknown = programme_items(cols["programme"][i] if "programme" in cols else "",
                                          rules)
         by_id = {x.id: x for x in rules.programme}
         for x in rules.programme:
             if x.id not in items:
                 add("error" if x.required else "warning", "programme_missing",
-                    f"chương trình thiếu mục: {x.title.vi}", f"programme item missing: "
-                    f"{x.title.en}", x.cite, item=x.id)
+                    Localized(vi=f"chương trình thiếu mục: {x.title.vi}",
+                              en=f"programme item missing: {x.title.en}"), x.cite, item=x.id)
         pos = [list(by_id).index(x) for x in items]
         if pos != sorted(pos):
-            add("warning", "programme_order", "các mục của chương trình không theo thứ tự quy định",
-                "programme items are not in the required order", rules.programme[0].cite,
-                programme=";".join(str(k + 1) for k in pos))
+            add("warning", "programme_order",
+                Localized(vi="các mục của chương trình không theo thứ tự quy định",
+                          en="programme items are not in the required order"),
+                rules.programme[0].cite, programme=";".join(str(k + 1) for k in pos))
         if unknown:
-            add("warning", "programme_unknown", f"mục chương trình không rõ: {', '.join(unknown)}",
-                f"unknown programme items: {', '.join(unknown)}", rules.programme[0].cite)
+            add("warning", "programme_unknown",
+                Localized(vi=f"mục chương trình không rõ: {', '.join(unknown)}",
+                          en=f"unknown programme items: {', '.join(unknown)}"),
+                rules.programme[0].cite)
     return out
 
 
 def check_report_rows(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
                       cols: dict[str, np.ndarray], rows: np.ndarray, level: str
                       ) -> list[Finding]:
-    """A finding for each chapter whose report is late or missing (the deadline is the last
-    allowed day)."""
+    """A finding for each chapter of ``level`` whose report is late or missing (the deadline is
+    the last allowed day)."""
     lv = rules.level(level)
     if lv.reports_by is None:
         return []
     deadline = params[lv.reports_by].value
+    said = in_sentence(lv)
     role = {f.role: name for name, f in rules.report_inputs.items() if f.role}
     out = []
     for i in range(len(rows)):
         cid = str(cols[role["key"]][i])
         name = (str(cols[role["name"]][i]) or None) if "name" in role else None
         day = _d(cols["submitted_on"][i])
+        common = dict(chapter_id=cid, name=name, row=int(rows[i]), severity="error",
+                      cite=lv.report_cite, level=lv.id, level_title=lv.title)
         if day is None:
-            out.append(Finding(chapter_id=cid, name=name, row=int(rows[i]), severity="error",
-                               code="missing", cite=lv.report_cite,
-                               message=Localized(vi=f"chưa gửi báo cáo (hạn cuối {_fmt(deadline)})",
-                                                 en=f"no report (last day {_fmt(deadline)})")))
+            out.append(Finding(**common, code="missing", values={"deadline": deadline},
+                               message=say("conf_report_missing", level=said,
+                                           deadline=_fmt(deadline))))
         elif day > deadline:
-            out.append(Finding(chapter_id=cid, name=name, row=int(rows[i]), severity="error",
-                               code="late", cite=lv.report_cite,
+            out.append(Finding(**common, code="late",
                                values={"submitted_on": day, "deadline": deadline},
-                               message=Localized(
-                                   vi=f"gửi báo cáo ngày {_fmt(day)}, quá hạn (hạn cuối {_fmt(deadline)})",
-                                   en=f"report sent {_fmt(day)}, late (last day {_fmt(deadline)})")))
+                               message=say("conf_report_late", level=said, day=_fmt(day),
+                                           deadline=_fmt(deadline))))
     return out

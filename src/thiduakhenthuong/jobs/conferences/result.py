@@ -5,13 +5,16 @@ import numpy as np
 import pandas as pd
 
 from ...core.jsonable import plain
+from ...core.models import Localized
 from ...core.params import parameter_uses
 from ...core.result import Labels, Result
 from ...core.trace import CheckTrace, Notice, RejectedRow
 from ...core.tri import U
 from ...render.phrases import t as phrase
 from .engine import neighbour, outcome_name, reason
-from .trace import ConferenceSummary, DelegateDecision, DelegateReport
+from .trace import (ConferenceSummary, DelegateDecision, DelegateReport, ForwardingCheck,
+                    HeldOn)
+from .words import say
 
 #: Display headers of :meth:`DelegateResult.to_frame` with labels.
 HEADERS = {
@@ -39,26 +42,38 @@ class DelegateResult(Result):
     kind = "delegates"
 
     def __init__(self, rules, params, level, source, raw, valid, cols, rows, sel, other_levels,
-                 known):
+                 known, held=None, late=None, higher=None, forwarding=(), notices=(),
+                 awards=None, sources=()):
         self.rules, self.params, self.level = rules, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
-        self.known = known      # attested field -> evidence complete, per candidate
+        self.known = known      # attested field -> evidence complete (and in time), per candidate
+        self.held: dict[str, HeldOn] = held or {}          # conference -> its day (cutoff)
+        self.late = late or {}  # attested field -> attested after the conference day
+        self.higher = higher or {}                          # conference -> higher one, if named
+        self.forwarding: list[ForwardingCheck] = list(forwarding)
+        self._notices = list(valid.notices) + list(notices)
+        self.awards = awards    # AwardCounts from the dated awards table, if the data have one
+        self._sources = [source] + [s for s in sources if s != source]
+        self._rejected = list(valid.rejected) + (
+            [r.model_copy(update={"table": "awards"}) for r in awards.rejected]
+            if awards is not None else [])
         role = {f.role: name for name, f in rules.model.inputs.items() if f.role}
         self._key = role["key"]
         self._index = {str(x): i for i, x in enumerate(cols[self._key].tolist())}
 
     @property
     def sources(self) -> list[str]:
-        return [self.source]
+        """Every table read: the candidates, and the plans and awards where they were used."""
+        return self._sources
 
     @property
     def rejected(self) -> list[RejectedRow]:
-        return self.valid.rejected
+        return self._rejected
 
     @property
     def notices(self) -> list[Notice]:
-        return self.valid.notices
+        return self._notices
 
     def get(self, candidate_id: str) -> DelegateDecision:
         """The decision on one candidate.
@@ -139,6 +154,13 @@ class DelegateResult(Result):
                                 else None) for k in names if k in c},
                     missing_evidence=miss if st == U else [], needs=ck.hint))
         cid = str(c[role["conference"]][i])
+        after = [a for a in attested if a in self.late and self.late[a][i]] \
+            if g.held_to_standards else []
+        why = reason(s, i, g.id, cid, m)
+        if after and s.status[i] == U:
+            why = say("conf_after_conference", day=self.held[cid].day.strftime("%d/%m/%Y"),
+                      what=Localized(vi=", ".join(f"“{m.inputs[a].title.vi}”" for a in after),
+                                     en=", ".join(f"“{m.inputs[a].title.en}”" for a in after)))
         decided_by = nb = own = other = None
         if s.status[i] == 2 and not s.selected[i]:
             j, k = neighbour(s, i, cid, not g.held_to_standards)
@@ -153,9 +175,11 @@ class DelegateResult(Result):
             conference=cid, row=int(self.rows[i]), outcome=outcome_name(s.status[i]),
             held_to_standards=g.held_to_standards, checks=checks,
             missing_evidence=missing if s.status[i] == U else [],
+            after_conference=after,
+            awards=self.awards.uses[i] if self.awards is not None else [],
             merit={k.expr.text(): plain(s.keys[n][i]) for n, k in enumerate(m.keys)},
             rank=int(s.rank[i]) or None, selected=bool(s.selected[i]),
-            seat=s.seat[i] or None, reason=reason(s, i, g.id, cid, m),
+            seat=s.seat[i] or None, reason=why,
             decided_by=decided_by, neighbour=nb, own_value=own, neighbour_value=other,
             forwarded=bool(s.forwarded[i]))
 
@@ -170,14 +194,17 @@ class DelegateResult(Result):
         for cid in sorted(set(conf.tolist())):
             mask = conf == cid
             out.append(ConferenceSummary(
-                conference=cid, level=self.level, cap=s.cap, cap_cite=lv.cap_cite,
+                conference=cid, level=self.level, level_title=lv.title, cap=s.cap,
+                cap_cite=lv.cap_cite,
                 candidates=int(mask.sum()), eligible=int((mask & (s.status == 2)).sum()),
                 selected=int((mask & s.selected).sum()),
                 by_group={g.id: int((mask & s.selected & (group == g.id)).sum())
                           for g in m.groups},
                 seats={g: {"min": lo, "max": hi} for g, (lo, hi) in s.seats[cid].items()},
                 forwarded=int((mask & s.forwarded).sum()),
+                held=self.held.get(cid), higher_conference=self.higher.get(cid),
                 next_level=nxt.id if nxt else None,
+                next_level_title=nxt.title if nxt else None,
                 next_cap=int(float(self.params[nxt.cap].value)) if nxt else None))
         return out
 
@@ -186,7 +213,9 @@ class DelegateResult(Result):
             ruleset_id=self.rules.id, ruleset_version=self.rules.version,
             ruleset_hash=self.rules.hash, level=self.level, source=self.source,
             rows_in=self.valid.rows_in, rows_judged=len(self.rows),
-            rows_other_levels=self.other_levels, rejected_count=len(self.valid.rejected),
-            conferences=self.summaries(), decisions=self.decisions(),
+            rows_other_levels=self.other_levels, rejected_count=len(self.rejected),
+            conferences=self.summaries(), forwarding=self.forwarding,
+            awards=self.awards.summary if self.awards is not None else None,
+            decisions=self.decisions(),
             parameters=parameter_uses(self.params),
-            rejected=self.valid.rejected, warnings=self.valid.notices)
+            rejected=self.rejected, warnings=self.notices)

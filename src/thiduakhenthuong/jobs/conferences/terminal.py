@@ -10,6 +10,7 @@ from rich.table import Table
 from ...render.ties import broken_tie
 from .result import DelegateResult
 from .trace import PlanReport
+from .words import awards_line
 
 
 def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
@@ -39,12 +40,25 @@ def decision_tables(res: DelegateResult, lang: str = "vi") -> list[Any]:
                             escape(d.group_title.get(lang)), str(d.rank or "—"), escape(why))
             out.append(tbl)
         out.append(escape(
-            (f"{summ.conference}: {summ.selected}/{summ.cap} đại biểu [{summ.cap_cite}]; "
-             f"theo thành phần {summ.by_group}; đủ tiêu chuẩn {summ.eligible}/{summ.candidates}; "
-             f"chuyển lên cấp trên {summ.forwarded}") if vi else
-            (f"{summ.conference}: {summ.selected} of at most {summ.cap} delegates "
-             f"[{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} of "
-             f"{summ.candidates}; forwarded {summ.forwarded}")))
+            (f"{summ.conference} ({summ.level_title.vi}): {summ.selected}/{summ.cap} đại biểu "
+             f"[{summ.cap_cite}]; theo thành phần {summ.by_group}; đủ tiêu chuẩn "
+             f"{summ.eligible}/{summ.candidates}; chuyển lên cấp trên {summ.forwarded}") if vi else
+            (f"{summ.conference} ({summ.level_title.en}): {summ.selected} of at most {summ.cap} "
+             f"delegates [{summ.cap_cite}]; by group {summ.by_group}; eligible {summ.eligible} "
+             f"of {summ.candidates}; forwarded {summ.forwarded}")))
+        if summ.held is not None:
+            out.append(escape(f"{summ.conference}: {summ.held.text.get(lang)}"))
+    if res.awards is not None:
+        out.append(escape(awards_line(res.awards.summary).get(lang)))
+        for d in decisions:
+            for a in d.awards:
+                if a.status != "counted":
+                    out.append(escape(f"{d.candidate_id} ({d.name or ''}): "
+                                      f"{a.award.get(lang)} — {a.reason.get(lang)}"))
+    for fw in res.forwarding:
+        sev = {"ok": ("đạt", "ok"), "warning": ("cảnh báo", "warning"),
+               "error": ("lỗi", "error")}[fw.severity][0 if vi else 1]
+        out.append(escape(f"[{sev}] {fw.message.get(lang)} [{fw.cite}]"))
     return out
 
 

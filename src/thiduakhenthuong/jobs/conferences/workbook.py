@@ -17,7 +17,9 @@ _VI = {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "confere
        "missing_evidence": "Thiếu xác nhận", "check": "Mã tiêu chuẩn", "title": "Tiêu chuẩn",
        "status": "Trạng thái", "cite": "Căn cứ", "values": "Giá trị", "table": "Bảng",
        "id": "Mã", "column": "Cột", "value": "Giá trị ô", "code": "Mã lỗi",
-       "chapter_id": "Đơn vị", "severity": "Mức", "message": "Nội dung"}
+       "chapter_id": "Đơn vị", "severity": "Mức", "message": "Nội dung",
+       "higher_conference": "Hội nghị cấp trên", "conferences": "Từ các hội nghị",
+       "cap": "Tối đa", "over": "Vượt", "award": "Khen thưởng", "decided_on": "Ngày quyết định"}
 
 
 def _frame(rows: list[dict], lang: str, columns: list[str]) -> pd.DataFrame:
@@ -53,11 +55,11 @@ def write_delegates(res: Any, path: str | Path, lang: str = "vi") -> list[Path]:
                    "missing_evidence": ", ".join(d.missing_evidence)} for d in decisions], lang,
                  ["candidate_id", "name", "group", "conference", "row", "outcome", "selected",
                   "seat", "rank", "reason", "forwarded", "missing_evidence"])
-    rejected = _rejected(res.valid.rejected, lang)
+    rejected = _rejected(res.rejected, lang)
     written = [p]
     if suffix == ".csv":
         safe_frame(dec).to_csv(p, index=False, encoding="utf-8-sig")
-        if res.valid.rejected:
+        if res.rejected:
             rp = p.with_suffix(".rejected.csv")
             safe_frame(rejected).to_csv(rp, index=False, encoding="utf-8-sig")
             written.append(rp)
@@ -72,10 +74,24 @@ def write_delegates(res: Any, path: str | Path, lang: str = "vi") -> list[Path]:
                     ["candidate_id", "check", "title", "status", "cite", "values",
                      "missing_evidence"])
     confs = pd.DataFrame([s.model_dump(mode="json") for s in res.summaries()])
+    forwarding = _frame([{"higher_conference": f.higher_conference or "",
+                          "conferences": "; ".join(f"{c}: {n}" for c, n in f.conferences.items()),
+                          "forwarded": f.forwarded, "cap": f.cap, "over": f.over,
+                          "severity": f.severity, "message": f.message.get(lang),
+                          "cite": f.cite} for f in res.forwarding], lang,
+                        ["higher_conference", "conferences", "forwarded", "cap", "over",
+                         "severity", "message", "cite"])
+    awards = _frame([{"candidate_id": d.candidate_id, "row": a.row, "award": a.award.get(lang),
+                      "decided_on": a.decided_on, "status": a.status,
+                      "reason": a.reason.get(lang)} for d in decisions for a in d.awards], lang,
+                    ["candidate_id", "row", "award", "decided_on", "status", "reason"])
     vi = lang != "en"
     write_book(p, [("Quyết định" if vi else "Decisions", dec),
                     ("Tiêu chuẩn" if vi else "Standards", checks),
                     ("Hội nghị" if vi else "Conferences", confs.astype(str)),
+                    ("Chuyển lên cấp trên" if vi else "Forwarding", forwarding),
+                    *([("Khen thưởng" if vi else "Awards", awards)] if res.awards is not None
+                      else []),
                     ("Quy tắc áp dụng" if vi else "Rules used",
                      rules_used_frame(res.model, res.params, lang)),
                     ("Dòng bị loại" if vi else "Rejected rows", rejected)])
