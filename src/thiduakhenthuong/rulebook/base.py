@@ -40,7 +40,8 @@ class Document(Strict):
     """A source document the rules cite."""
     number: str
     title: Localized
-    date: dt.date
+    date: Optional[dt.date] = Field(default=None, description="the day it was signed; left out "
+                                    "when no public source gives it")
     issuer: str
 
 

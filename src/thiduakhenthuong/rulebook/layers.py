@@ -64,6 +64,13 @@ class LayerChange:
     detail: str = ""
 
 
+def applies_to(ext: Extends, regime: Any) -> bool:
+    """Whether a layer applies to a regime: to every regime still in force on or after the
+    layer's first day (all of them when the layer gives none)."""
+    end = regime.in_force.to if regime is not None and regime.in_force is not None else None
+    return ext.from_ is None or end is None or end >= ext.from_
+
+
 def find_extends(docs: list[tuple[Path, LineDict]], root: Path) -> Optional[Extends]:
     """The ``extends`` of a rule set's own files (at most one), resolved and checked.
 
@@ -106,6 +113,9 @@ def _resolve(written: str, file: Path, root: Path, line: Optional[int]) -> Path:
         return Path(os.path.normpath(here / written))
     bundled = (BUNDLED / written).resolve()
     if not Path(written).is_absolute() and _within(bundled, BUNDLED) and bundled.exists():
+        if _within(bundled, root.resolve()):
+            # A bundled rule set beside this one: named from this folder, as a sibling is.
+            return Path(os.path.normpath(here / os.path.relpath(bundled, here.resolve())))
         return bundled
     if candidate.exists():
         raise RuleError(f"'extends: {written}' leads outside the rule set's folder", str(file),

@@ -120,6 +120,8 @@ def _read_layers(path: Path, src: Source, errors: list[RuleError], base: Path | 
                             "folder or name (tdkt.load) so the regime for the year is chosen",
                             file=str(path))
         levels = _read_layers(target, src, errors, None, chain + [path])
+        if ext is not None:
+            src.extends.append(ext)
     src.layers.append(str(path))
     return levels + [own]
 

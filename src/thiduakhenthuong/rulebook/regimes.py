@@ -138,7 +138,7 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
         raise _none_in_force(dated, day, what, file)
     if len(hits) > 1:
         raise RuleError(f"several regimes are in force on {_fmt(day)}: "
-                        + ", ".join(m.path.name for m in hits), file=file,
+                        + ", ".join(m.label for m in hits), file=file,
                         suggestion="make their in_force dates follow each other")
     chosen = hits[0]
     r = chosen.regime
@@ -182,10 +182,10 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
                    + (", unless the new text is more favourable" if favourable else "")),
                 cite=t.cite, basis=t.basis))
             if favourable and compare_with is None:
-                compare_with = str(chosen.path)
+                compare_with = chosen.label
         chosen = prev
     return chosen, RegimeChoice(
-        regime=chosen.regime.id, title=chosen.regime.title, rule_set=chosen.path.name,
+        regime=chosen.regime.id, title=chosen.regime.title, rule_set=chosen.label,
         by=sel.by, judged_year=year, decision_date=decision_date, dossier_date=dossier_date,
         steps=steps, compare_with=compare_with)
 
@@ -201,19 +201,19 @@ def named(rules: Any, year: int, decision_date: dt.date,
     r = rules.regime
     title = r.title if r is not None else rules.model.meta.title
     return RegimeChoice(
-        regime=r.id if r is not None else rules.id, title=title, rule_set=rules.path.name,
+        regime=r.id if r is not None else rules.id, title=title, rule_set=rules.label,
         by="explicit", judged_year=year, decision_date=decision_date, dossier_date=dossier_date,
         steps=[RegimeStep(text=Localized(
-            vi=f"Áp dụng {title.vi} theo yêu cầu (chỉ định bộ quy tắc {rules.path.name})",
-            en=f"{title.en} applied as asked (the rule set {rules.path.name} was named)"))])
+            vi=f"Áp dụng {title.vi} theo yêu cầu (chỉ định bộ quy tắc {rules.label})",
+            en=f"{title.en} applied as asked (the rule set {rules.label} was named)"))])
 
 
 def _none_in_force(dated: Sequence[Any], day: dt.date, what: Localized,
                    file: Optional[str]) -> RuleError:
     before = [m for m in dated if m.regime.in_force.from_ <= day]
     after = [m for m in dated if m.regime.in_force.from_ > day]
-    near = ([f"{before[-1].path.name} (in force {_span(before[-1].regime)})"] if before else []) + \
-        ([f"{after[0].path.name} (in force {_span(after[0].regime)})"] if after else [])
+    near = ([f"{before[-1].label} (in force {_span(before[-1].regime)})"] if before else []) + \
+        ([f"{after[0].label} (in force {_span(after[0].regime)})"] if after else [])
     return RuleError(
         f"no regime is in force on {_fmt(day)} ({what.en}); nearest: "
         + ("; ".join(near) or "none declared"), file=file,

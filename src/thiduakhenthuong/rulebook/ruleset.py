@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from ..core import job as jobs
 from ..errors import RuleError, UsageError
 from .discover import is_collection, member_dirs, resolve
+from .layers import applies_to
 from .load import extends_of, read_rule_set
 from .regimes import RegimeChoice, Selection, choose, default_decision, named, read_selection
 from .source import Source, version_hash
@@ -24,11 +25,21 @@ class LoadedRules:
     ('scoring', 'lao-cai-2023', '2023.1', 16)
     """
 
-    def __init__(self, model: Any, source: Source, path: Path):
+    def __init__(self, model: Any, source: Source, path: Path, base: Path | None = None):
         self.model = model
         self.source = source
         self.path = Path(path)
+        self.base = None if base is None else Path(base)   # the regime a layer is applied on
         self.hash = version_hash(source)
+
+    @property
+    def label(self) -> str:
+        """How the rule set is named to people: its folder, with the regime it is layered on.
+
+        >>> load("lao-cai-titles").choose(2025)[0].label
+        'lao-cai-titles + regime-2025'
+        """
+        return self.path.name if self.base is None else f"{self.path.name} + {self.base.name}"
 
     @property
     def kind(self) -> str:
@@ -149,7 +160,7 @@ def load_rule_set(path: str | Path, base: Path | None = None) -> LoadedRules:
     """One rule set (a directory of YAML files, or one file) as its job's loaded class; ``base``
     is the regime it is layered on when it extends a directory of regimes."""
     model, src = read_rule_set(Path(path), base)
-    return jobs.get(model.meta.kind).rules(model, src, Path(path))
+    return jobs.get(model.meta.kind).rules(model, src, Path(path), base)
 
 
 def load(path_or_name: str | Path) -> LoadedRules | Regimes:
@@ -177,16 +188,10 @@ def _regimes(folder: Path, members: list[Path], layer: Any) -> Regimes:
     for d in members:
         base = load_rule_set(d)
         loaded.append(load_rule_set(layer[0], d) if layer is not None and
-                      _layer_applies(base, layer[1]) else base)
+                      applies_to(layer[1], base.regime) else base)
     if layer is None:
         return Regimes(folder, loaded, selection)
     return Regimes(layer[0], loaded, selection, layer=layer[1])
-
-
-def _layer_applies(member: LoadedRules, ext: Any) -> bool:
-    """A layer applies to the regimes still in force on or after its own first day."""
-    f = member.regime.in_force if member.regime is not None else None
-    return ext.from_ is None or f is None or f.to is None or f.to >= ext.from_
 
 
 def kind_of(path_or_name: str | Path) -> str:

@@ -19,6 +19,7 @@ class Source:
     # (section, index or key) -> (file, raw LineDict)
     layers: list[str] = field(default_factory=list)                # rule-set folders, base first
     changes: list[Any] = field(default_factory=list)               # layers.LayerChange, in order
+    extends: list[Any] = field(default_factory=list)               # layers.Extends, base first
 
     def where(self, section: str, key: Any = None, sub: str | None = None) -> tuple[str | None,
                                                                                     int | None]:

@@ -16,7 +16,7 @@ from ...core.params import resolve
 from ...core.trace import Notice
 from ...errors import RuleError, UsageError
 from ...rulebook.regimes import RegimeChoice, named
-from ...rulebook.ruleset import LoadedRules, Regimes, load, load_rule_set
+from ...rulebook.ruleset import LoadedRules, Regimes, load
 from ...select.overrides import apply_overrides
 from ...tables.attested import expand_attested
 from ...tables.history import split_years
@@ -48,6 +48,14 @@ def choose_title_rules(path: str | Path | LoadedRules | Regimes, year: int,
     >>> choose_title_rules("titles", 2025, regime="regime-2022")[1].by
     'explicit'
     """
+    tr, why, _ = _choose(path, year, decision_date, dossier_date, regime, outside_years)
+    return tr, why
+
+
+def _choose(path: Any, year: int, decision_date: Any, dossier_date: Any, regime: str | None,
+            outside_years: bool) -> tuple[TitleRules, RegimeChoice, TitleRules | None]:
+    """:func:`choose_title_rules`, with the newer regime that applies instead where it is more
+    favourable (when the transitional rule says so)."""
     if isinstance(path, LoadedRules):
         outside_years = True          # a rule set handed over loaded is applied as given
     loaded = path if isinstance(path, (LoadedRules, Regimes)) else load(path)
@@ -55,15 +63,18 @@ def choose_title_rules(path: str | Path | LoadedRules | Regimes, year: int,
     dossier = as_date(dossier_date) if dossier_date is not None else None
     if isinstance(loaded, Regimes):
         if regime is not None:
-            named_one = [m for m in loaded if m.path.name == regime or
+            named_one = [m for m in loaded if regime in (m.path.name, m.label) or
+                         (m.base is not None and m.base.name == regime) or
                          (m.regime is not None and m.regime.id == regime)]
             if not named_one:
                 raise UsageError(f"no regime '{regime}' in {loaded.path}",
-                                 suggestion="regimes: " + ", ".join(m.path.name for m in loaded))
+                                 suggestion="regimes: " + ", ".join(m.label for m in loaded))
             loaded, outside_years = named_one[0], True
         else:
             chosen, why = loaded.choose(year, decided, dossier)
-            return _title_rules(chosen, path), why
+            newer = next((m for m in loaded if m.label == why.compare_with), None)
+            return (_title_rules(chosen, path), why,
+                    None if newer is None else _title_rules(newer, path))
     elif regime is not None:
         raise UsageError("--regime picks one regime of a directory of regimes; this is a "
                          "single rule set")
@@ -75,7 +86,7 @@ def choose_title_rules(path: str | Path | LoadedRules | Regimes, year: int,
                         suggestion="judge it through its directory of regimes, or name the "
                                    "regime explicitly to apply it outside its years")
     day = decided or _default_day(tr.model, year)
-    return tr, named(tr, year, day, dossier)
+    return tr, named(tr, year, day, dossier), None
 
 
 def _title_rules(loaded: Any, path: Any) -> TitleRules:
@@ -127,10 +138,9 @@ def evaluate_titles(rules: str | Path | TitleRules | Regimes, data: Any, year: i
     >>> res.model.meta.regime.id, res.counts()["rejected"], res.regime_choice.by
     ('law-2003', 0, 'decision_date')
     """
-    tr, why = choose_title_rules(rules, year, decision_date, dossier_date, regime, outside_years)
+    tr, why, newer = _choose(rules, year, decision_date, dossier_date, regime, outside_years)
     res = _evaluate(tr, data, year, why.decision_date, scores, engine, why)
-    if why.compare_with is not None:
-        newer = _title_rules(load_rule_set(why.compare_with), why.compare_with)
+    if newer is not None:
         res.notices.extend(_more_favourable(res, _evaluate(newer, data, year, why.decision_date,
                                                            scores, engine, why)))
     return res
@@ -213,10 +223,10 @@ def _more_favourable(res: TitleResult, newer: TitleResult) -> list[Notice]:
                    message=Localized(
                        vi=f"{name.vi} có lợi hơn cho {len(who)} trường hợp ({', '.join(who)}): "
                           "theo quy định chuyển tiếp, áp dụng văn bản mới cho các trường hợp này "
-                          "(chạy lại với --regime " + newer.rules.path.name + ")",
+                          "(chạy lại với --regime " + newer.rules.label + ")",
                        en=f"{name.en} is more favourable in {len(who)} case(s) "
                           f"({', '.join(who)}): by the transitional rule the new text applies to "
-                          "them (run again with --regime " + newer.rules.path.name + ")"))]
+                          "them (run again with --regime " + newer.rules.label + ")"))]
 
 
 def _outside_notice(model: TitleRuleSet, year: int) -> Notice:

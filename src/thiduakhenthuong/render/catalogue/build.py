@@ -19,10 +19,11 @@ from pydantic import BaseModel, ConfigDict
 from ...core import job as jobs
 from ...core.models import Localized
 from ...errors import RuleError
-from ...rulebook.discover import find_rule_sets
-from ...rulebook.load import read_rule_set
+from ...rulebook.discover import find_rule_sets, is_collection, member_dirs
+from ...rulebook.layers import applies_to
+from ...rulebook.load import extends_of, read_rule_set
 from ...rulebook.source import Source, version_hash
-from .common import PageContext, about, documents, legend
+from .common import PageContext, about, documents, layer_changes, legend
 from .md import code, md, page, table
 from .words import w
 
@@ -63,18 +64,18 @@ def build_catalogue(root: str | Path) -> Catalogue:
     base = root.resolve().name
     entries: list[CatalogueEntry] = []
     files: dict[str, str] = {}
-    for path in find_rule_sets(root):
-        model, src = read_rule_set(path)
+    for path, on, model, src in _rule_sets(root):
         meta = model.meta
-        if not _SAFE_ID.match(meta.id):
-            raise RuleError(f"rule set id '{meta.id}' cannot name a catalogue page (letters, "
+        page_id = meta.id if on is None else f"{path.name}.{on.name}"
+        if not _SAFE_ID.match(page_id):
+            raise RuleError(f"rule set id '{page_id}' cannot name a catalogue page (letters, "
                             "digits, '.', '_' and '-' only)", file=str(path))
         # Named from the directory given, so the page is the same wherever the rules live.
         source = (f"{base}/{path.relative_to(root).as_posix()}" if path != root
-                  else root.resolve().name)
-        entry = CatalogueEntry(id=meta.id, kind=model.meta.kind, version=meta.version,
+                  else root.resolve().name) + ("" if on is None else f" + {on.name}")
+        entry = CatalogueEntry(id=page_id, kind=model.meta.kind, version=meta.version,
                                hash=version_hash(src), source=source, title=meta.title,
-                               pages={lang: f"{meta.id}.{lang}.md" for lang in LANGS})
+                               pages={lang: f"{page_id}.{lang}.md" for lang in LANGS})
         for name in entry.pages.values():
             if name in files:
                 raise RuleError(f"two rule sets have the id '{meta.id}'", file=str(path))
@@ -84,6 +85,22 @@ def build_catalogue(root: str | Path) -> Catalogue:
     entries.sort(key=lambda e: e.source)
     files[INDEX] = render_index(entries)
     return Catalogue(entries=entries, files=dict(sorted(files.items())))
+
+
+def _rule_sets(root: Path):
+    """Every rule set under ``root`` as (folder, regime it is layered on or None, model,
+    sources); a layer over a directory of regimes gives one page per regime it applies to."""
+    for path in find_rule_sets(root):
+        ext = extends_of(path)
+        if ext is not None and is_collection(ext.target):
+            for on in member_dirs(ext.target):
+                base_model, _ = read_rule_set(on)
+                if applies_to(ext, getattr(base_model.meta, "regime", None)):
+                    model, src = read_rule_set(path, on)
+                    yield path, on, model, src
+        else:
+            model, src = read_rule_set(path)
+            yield path, None, model, src
 
 
 def render_page(model: Any, src: Source, path: Path, entry: CatalogueEntry, lang: str) -> str:
@@ -109,7 +126,7 @@ def render_page(model: Any, src: Source, path: Path, entry: CatalogueEntry, lang
     lines += ["", f"**{w('files', lang)}:** " + ", ".join(
         f"{code(name)} {code(digest[:16])}" for name, digest in _files(src, path))]
     # The legend goes before the rules it explains; it lists the functions the body used.
-    lines += ["", *documents(ctx), *legend(ctx), *body]
+    lines += ["", *layer_changes(src, path, lang), *documents(ctx), *legend(ctx), *body]
     return page(lines)
 
 

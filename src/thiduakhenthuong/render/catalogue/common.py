@@ -2,11 +2,14 @@
 parameters with their dated values, input tables, row checks and the legend of functions."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Optional
 
 from ...core.models import Localized
 from ...rulebook.base import Document, InputField, Parameter, RowCheck
+from ...rulebook.source import Source
 from ...tables.attested import expand_attested
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table
@@ -84,6 +87,30 @@ def about(rows: Iterable[tuple[str, str]], lang: str) -> list[str]:
     return table([w("item", lang), w("value", lang)], ([f"**{k}**", v] for k, v in rows))
 
 
+def layer_changes(src: Source, path: Path, lang: str) -> list[str]:
+    """What this layered rule set's own files change in the rule set it extends: the base, from
+    when, on what basis, and each entry added, replaced or amended, with its file and line (the
+    base's own layers are on the base's page)."""
+    if not src.extends:
+        return []
+    ext = src.extends[-1]
+    start = path if path.is_dir() else path.parent
+    own = start.resolve()
+    line = w("layer_extends", lang, base=code(ext.written))
+    if ext.from_ is not None:
+        line += " " + w("layer_from", lang, day=ext.from_.strftime("%d/%m/%Y"))
+    out = [f"## {w('layer', lang)}", "", line + ".", ""]
+    if ext.basis:
+        out += [f"{w('basis', lang)}: {md(ext.basis)}", ""]
+    rows = [[w(f"layer_{c.action}", lang), code(c.section), code(c.key),
+             code(f"{Path(os.path.relpath(c.file, start)).as_posix()}:{c.line or ''}")]
+            for c in src.changes if "." not in c.key and Path(c.file).resolve().parent == own]
+    if rows:
+        out += table([w("layer_action", lang), w("layer_section", lang), w("layer_entry", lang),
+                       w("layer_where", lang)], rows) + [""]
+    return out
+
+
 def documents(ctx: PageContext) -> list[str]:
     lang = ctx.lang
     out = [f"## {w('documents', lang)}", ""]
@@ -91,7 +118,8 @@ def documents(ctx: PageContext) -> list[str]:
         return out + [w("no_documents", lang), ""]
     out += table([w("doc_number", lang), w("doc_title", lang), w("doc_date", lang),
                   w("doc_issuer", lang)],
-                 ([md(d.number), md(d.title.get(lang)), d.date.isoformat(), md(d.issuer)]
+                 ([md(d.number), md(d.title.get(lang)), d.date.isoformat() if d.date else "—",
+                   md(d.issuer)]
                   for d in ctx.documents))
     return out + [""]
 
