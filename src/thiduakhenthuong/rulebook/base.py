@@ -38,10 +38,12 @@ Citation = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) 
 
 class Document(Strict):
     """A source document the rules cite."""
-    number: str
+    number: str = Field(description="the number citations begin with, e.g. 21/CTĐ-VP")
     title: Localized
-    date: dt.date
+    date: Optional[dt.date] = Field(default=None, description="date of issue (absent when the "
+                                                               "published copy is undated)")
     issuer: str
+    url: Optional[str] = Field(default=None, description="where the published copy was read")
 
 
 InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]

@@ -355,7 +355,8 @@ class RuleSet(Strict):
     criteria: list[Criterion] = Field(min_length=1)
     deductions: list[Deduction] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    classes: list[ClassBand] = Field(min_length=1)
+    classes: list[ClassBand] = Field(default_factory=list, description="classification bands, "
+                                     "highest first; absent: units are ranked, not classified")
     vetoes: list[Veto] = Field(default_factory=list)
     ranking: Ranking
     awards: list[Award] = Field(default_factory=list)
@@ -366,3 +367,17 @@ class RuleSet(Strict):
     scorers: Optional[Scorers] = None
     stages: Optional[Stages] = None
     history: Optional[History] = None
+
+    @model_validator(mode="after")
+    def _unclassified(self):
+        # A scheme that ranks without classifying (a department's marks per district): one
+        # band every unit is in, named for what it is, so results and reports keep one shape.
+        if not self.classes:
+            object.__setattr__(self, "classes", [UNCLASSIFIED])
+        return self
+
+
+#: The one band of a rule set that declares no classes.
+UNCLASSIFIED = ClassBand(id="unclassified", title=Localized(
+    vi="Không xếp loại (bộ quy tắc chỉ xếp hạng)",
+    en="Not classified (the rule set only ranks)"))

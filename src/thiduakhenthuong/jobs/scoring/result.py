@@ -71,7 +71,7 @@ class ScoreResult(Result):
         m = rules.model
         self._key = next(n for n, f in m.inputs.items() if f.role == "key")
         self._roles = {f.role: n for n, f in m.inputs.items() if f.role}
-        self._index = {uid: i for i, uid in enumerate(valid.columns[self._key])}
+        self._index = {uid: i for i, uid in enumerate(self.valid.columns[self._key])}
         # Parameters behind every unit's class thresholds and bonus cap: the same for all units.
         self._class_params = sorted(set().union(
             *[c.min_total.names() for c in m.classes if c.min_total is not None],
