@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer,
-                      field_validator, model_validator)
+                      WithJsonSchema, field_validator, model_validator)
 
 from ..core.models import Localized, Strict
 from ..expr import Node, parse
@@ -20,7 +20,10 @@ def _to_expr(v: Any) -> Node:
 
 
 #: An expression: written as text (or a bare number) in YAML, held as a parsed AST.
-Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str)]
+Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str),
+                 WithJsonSchema({"type": ["string", "number", "boolean"],
+                                 "description": "an expression: text such as ratio(a, b) >= 0.9, "
+                                                "a bare number or true/false"})]
 
 
 _CITE = re.compile(r"^\S.*\s§\s?\S.*$")
