@@ -216,10 +216,11 @@ def _yaml_cases(f: Path) -> list[Case]:
             raise RuleError(f"unknown key(s) {sorted(extra)} in case '{raw['id']}'", file, line)
         margin = _margin(raw.get("margin"), file, line) if "margin" in raw else top_margin
         if "data_file" in raw:
-            target = (f.parent / str(raw["data_file"])).resolve()
-            if f.parent.resolve() not in target.parents:
-                raise RuleError("a case reads files of its own tests/ folder only", file, line)
-            data: Any = str(target)
+            spec = raw["data_file"]
+            if isinstance(spec, dict):  # one file per table: {candidates: ung-vien.csv}
+                data: Any = {str(k): _frame(_own(f, v, file, line)) for k, v in spec.items()}
+            else:
+                data = str(_own(f, spec, file, line))
         else:
             data = _expand(raw.get("data"), defaults, file, line)
         expect: dict[str, dict[str, Expected]] = {}
@@ -231,6 +232,19 @@ def _yaml_cases(f: Path) -> list[Case]:
                         options={**top_options, **dict(raw.get("options") or {})}, data=data,
                         expect=expect))
     return out
+
+
+def _own(case_file: Path, name: Any, file: str, line: int | None) -> Path:
+    target = (case_file.parent / str(name)).resolve()
+    if case_file.parent.resolve() not in target.parents or not target.is_file():
+        raise RuleError(f"data file '{name}' is not in the case file's own folder", file, line)
+    return target
+
+
+def _frame(path: Path) -> pd.DataFrame:
+    if path.suffix.lower() == ".csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return pd.read_excel(path, dtype=str).fillna("")
 
 
 def _plain(v: Any) -> Any:
@@ -256,11 +270,12 @@ def _expand(data: Any, defaults: dict, file: str, line: int | None) -> Any:
 
 def _rows(rows: list, base: dict) -> list[dict]:
     out = []
-    for r in rows:
-        r = {**base, **_plain(dict(r))}
+    for own in rows:
+        # The subject's id is the row's own first "..._id" key (not one of the defaults).
+        key = next(iter(k for k in own if str(k).endswith("_id")), None)
+        r = {**base, **_plain(dict(own))}
         repeat = r.pop("repeat", None)
         years = r.pop("years", None)
-        key = next(iter(k for k in r if k.endswith("_id")), None)
         ids = [None] if repeat is None else list(range(1, int(repeat) + 1))
         for k in ids:
             for y in (years if years is not None else [None]):
@@ -287,6 +302,8 @@ def _table_cases(f: Path, key_field: str | None, headers: dict[str, str]) -> lis
     cols = list(frame.columns)
     exp_cols = [c for c in cols if _norm(c).startswith(("expect:", "kỳ vọng:"))]
     opt_cols = [c for c in cols if _norm(c).startswith("option:")]
+    if not exp_cols:
+        return []  # a data file that YAML cases read (data_file), not a case table
     case_col = next((c for c in cols if _norm(c) in ("case", "tình huống")), None)
     data_cols = [c for c in cols if c not in exp_cols + opt_cols and c != case_col]
     key_col = next((c for c in data_cols if headers.get(_norm(c)) == key_field), None)

@@ -34,8 +34,8 @@ def find_rule_sets(root: str | Path) -> list[Path]:
     every rule set in its sub-directories, walked recursively and sorted.
 
     >>> [p.as_posix() for p in find_rule_sets("rules")]  # doctest: +NORMALIZE_WHITESPACE
-    ['rules/lao-cai-2023', 'rules/thai-nguyen-2019', 'rules/titles/regime-2003',
-     'rules/titles/regime-2022']
+    ['rules/ccb-cum-3', 'rules/lao-cai-2023', 'rules/thai-nguyen-2019',
+     'rules/titles/regime-2003', 'rules/titles/regime-2022', 'rules/tphcm-quan-huyen']
     """
     root = Path(root)
     if root.is_file() or has_rules(root):
@@ -66,8 +66,9 @@ def find_rule_sets(root: str | Path) -> list[Path]:
 def bundled_names() -> list[str]:
     """The names of the bundled rule sets and directories of rule sets.
 
-    >>> bundled_names()
-    ['lao-cai-2023', 'thai-nguyen-2019', 'titles', 'titles/regime-2003', 'titles/regime-2022']
+    >>> bundled_names()  # doctest: +NORMALIZE_WHITESPACE
+    ['ccb-cum-3', 'lao-cai-2023', 'thai-nguyen-2019', 'titles', 'titles/regime-2003',
+     'titles/regime-2022', 'tphcm-quan-huyen']
     """
     names = set()
     for p in find_rule_sets(BUNDLED):
