@@ -116,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "counts": {"vi": "Số dòng đầu vào {rows_in} = đã chấm {scored} + bị loại {rejected}",
                "en": "Rows in {rows_in} = scored {scored} + rejected {rejected}"},
     "warnings": {"vi": "Cảnh báo", "en": "Warnings"},
+    "counts_history": {"vi": "Số dòng đầu vào {rows_in} = đã chấm {scored} + lịch sử {history} + năm khác {ignored} + bị loại {rejected}",
+                       "en": "Rows in {rows_in} = scored {scored} + history {history} + other years {ignored} + rejected {rejected}"},
+    "counts_scorers": {"vi": "Số dòng đầu vào {rows_in} = đã chấm {rows} (của {scored} đơn vị) + bị loại {rejected}",
+                       "en": "Rows in {rows_in} = scored {rows} (of {scored} units) + rejected {rejected}"},
     # Titles
     "outcome_eligible": {"vi": "Đủ điều kiện", "en": "Eligible"},
     "outcome_not_eligible": {"vi": "Không đủ điều kiện", "en": "Not eligible"},

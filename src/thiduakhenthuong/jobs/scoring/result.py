@@ -305,7 +305,7 @@ class ScoreResult(Result):
             thr = cols.thresholds[ci - 1]
             need = float(thr[i]) if thr is not None else 0.0
             blocking = [v.id for v in r.vetoes if cols.veto_applied[v.id][i]] or \
-                [v.id for v in r.vetoes if not cols.criteria[v.criterion].met[i]
+                [v.id for v in r.vetoes if self._veto_cause(v, i)
                  and [c.id for c in cls].index(v.max_class) >= ci]
             unmet = sorted((c for c in crits if c.applicable and not c.met),
                            key=lambda c: (-(c.max_points - c.points), c.id))
