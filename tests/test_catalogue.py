@@ -53,9 +53,10 @@ def test_walks_every_rule_set_and_indexes_version_and_hash(cat):
     from thiduakhenthuong.rulebook.load import read_rule_set
     from thiduakhenthuong.rulebook.source import version_hash
     assert [e.source for e in cat.entries] == [
-        "rules/lao-cai-2023", "rules/thai-nguyen-2019", "rules/titles/regime-2003",
-        "rules/titles/regime-2022"]
-    assert [e.kind for e in cat.entries] == ["scoring", "delegates", "titles", "titles"]
+        "rules/ccb-cum-3", "rules/lao-cai-2023", "rules/thai-nguyen-2019",
+        "rules/titles/regime-2003", "rules/titles/regime-2022", "rules/tphcm-quan-huyen"]
+    assert [e.kind for e in cat.entries] == ["scoring", "scoring", "delegates", "titles",
+                                             "titles", "scoring"]
     _, src = read_rule_set(RULES_DIR / "titles" / "regime-2022")
     index = cat.files["README.md"]
     row = next(line for line in index.splitlines() if "`vnrc-titles-2024`" in line)
