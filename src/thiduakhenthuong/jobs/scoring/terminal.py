@@ -235,7 +235,8 @@ def explain_tree(res: ScoreResult, u: UnitResult, lang: str = "vi") -> Tree:
         aw.add(escape(line))
     for a in u.awards:
         aw.add(escape(t("award_line", lang, title=a.title.get(lang), cite=a.cite, rank=a.rank,
-                        scope=t(f"scope_{a.scope}", lang))))
+                        scope=t(f"scope_{a.scope}", lang) if a.scope in ("cluster", "overall")
+                        else a.scope)))
     class_order = [c.id for c in rules.classes]
     for a in rules.awards:
         rank = u.rank_cluster if a.scope == "cluster" else u.rank_overall
