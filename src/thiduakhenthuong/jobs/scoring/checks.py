@@ -150,6 +150,13 @@ def check_scoring(m: RuleSet, src: Source) -> None:
         check_expr(v.when, BOOL, "vetoes", i, "when", v.id)
         if v.max_class not in class_ids:
             err(f"unknown class '{v.max_class}'", "vetoes", i, "max_class", v.id)
+    for section, item in (("scorers", m.scorers), ("stages", m.stages), ("history", m.history),
+                          ("ranking", m.ranking)):
+        if item is not None and item.cite:
+            check_cite(item.cite, section, None, None)
+    for i, c in enumerate(m.classes):
+        if c.cite:
+            check_cite(c.cite, "classes", i, c.id)
     scopes = ["cluster", "overall", *m.ranking.groupings]
     for i, a in enumerate(m.awards):
         check_id(a.id, "awards", i)
@@ -158,6 +165,8 @@ def check_scoring(m: RuleSet, src: Source) -> None:
             err(f"unknown class '{a.min_class}'", "awards", i, "min_class", a.id)
         if a.scope not in scopes:
             err(f"unknown scope '{a.scope}'; use {', '.join(scopes)}", "awards", i, "scope", a.id)
+        if a.quota is not None and a.quota.cite:
+            check_cite(a.quota.cite, "awards", i, a.id)
         if a.quota is not None and a.quota.of is not None and a.quota.of not in scopes:
             err(f"unknown grouping '{a.quota.of}'; use {', '.join(scopes)}", "awards", i, "quota",
                 a.id)

@@ -175,6 +175,7 @@ class ClassBand(Strict):
                                  "'81–90', '≥ 90', 'từ 90 trở lên', '≤ 60', 'dưới 50'")
     min_share: Optional[float] = Field(default=None, ge=0, le=1, description="every applicable "
                                        "criterion must earn at least this share of its maximum")
+    cite: Optional[Citation] = Field(default=None, description="the clause that sets the band")
 
 
 class Veto(Strict):
@@ -219,6 +220,7 @@ class Ranking(Strict):
         "(đồng hạng)")
     tie_through: Optional[str] = Field(default=None, description="the last key two units must "
                                        "be level on to be tied (default: total)")
+    cite: Optional[Citation] = Field(default=None, description="the clause on ranking or ties")
     basis: str = Field(min_length=3)
 
 
@@ -229,6 +231,7 @@ class Quota(Strict):
                               "(cluster, overall or a grouping field; default: the scope)")
     rounding: Literal["floor", "ceil", "nearest"] = Field(default="floor", description=
                                                           "how share × units becomes a count")
+    cite: Optional[Citation] = Field(default=None, description="the clause that sets the share")
     basis: str = Field(min_length=3)
 
 
@@ -310,6 +313,7 @@ class Scorers(Strict):
     field: str = Field(description="input field naming the scorer of each row")
     combine: Literal["sum", "mean"] = Field(description="how the scorers' points combine")
     title: Optional[Localized] = None
+    cite: Optional[Citation] = Field(default=None, description="the clause on who scores")
     basis: str = Field(min_length=3)
 
 
@@ -326,6 +330,7 @@ class History(Strict):
     with role 'year'); the judged year is scored and earlier rows are read by streak() and
     years_sum()."""
     years: int = Field(ge=1, le=30, description="past years read before the judged year")
+    cite: Optional[Citation] = Field(default=None, description="the clause that reads past years")
     basis: str = Field(min_length=3)
 
 
