@@ -214,3 +214,13 @@ def test_bad_new_keys_are_rule_errors_with_file_and_line(tmp_path, extra, messag
         tdkt.load_rules(d)
     assert message in str(e.value), str(e.value)
     assert "rules.yaml:" in str(e.value)
+
+
+def test_traces_re_evaluate_to_their_points_with_the_group_values_they_recorded(res):
+    from thiduakhenthuong.jobs.scoring.recheck import recheck_criterion
+    for u in res.units:
+        for c in u.criteria:
+            if c.history:
+                continue  # the years a history function read are recorded, not their grids
+            assert recheck_criterion(res.rules.model, c) == (c.points, c.met, c.bonus), \
+                (u.unit_id, c.id)
