@@ -199,3 +199,19 @@ def test_new_rule_sets_pass_check_and_their_case(tmp_path, kind):
     assert t.exit_code == 0 and "1 of 1 cases passed" in t.output, t.output
     again = _run("new", kind, f"my-{kind}", "-o", str(tmp_path))
     assert again.exit_code == 2  # an existing directory is never touched
+
+
+def test_a_workbook_case_table_with_several_cases(tmp_path):
+    import pandas as pd
+    d = _copy(BUNDLED / "tphcm-quan-huyen", tmp_path)
+    pd.DataFrame({
+        "case": ["hai_so", "hai_so", "co_chinh_phu"],
+        "Mã quận huyện": ["q1", "q1", "cu_chi"],
+        "Sở - Ban - Ngành": ["so_y_te", "so_giao_duc", "so_y_te"],
+        "Điểm": ["90", "80", "91"],
+        "Cờ thi đua Chính phủ": ["", "", "Có"],
+        "expect: total": ["85", "85", "106"],
+        "expect: rank_cluster": ["1", "", "1"],
+    }).to_excel(d / "tests" / "bang.xlsx", index=False)
+    r = _run("test", str(d))
+    assert r.exit_code == 0 and "6 of 6 cases passed" in r.output, r.output
