@@ -25,3 +25,4 @@ demo: setup
 test: setup
 	-sh .ci/browser.sh
 	$(BIN)/python -m pytest src tests
+	$(BIN)/tdkt test rules

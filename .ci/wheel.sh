@@ -15,7 +15,9 @@ wheel=$(ls "$work"/dist/thiduakhenthuong-*.whl)
 echo "== built $(basename "$wheel")"
 files=$(unzip -Z1 "$wheel")
 for want in thiduakhenthuong/rules/lao-cai-2023/scoring.yaml thiduakhenthuong/py.typed LICENSE \
-            thiduakhenthuong/render/templates/report.html.j2; do
+            thiduakhenthuong/render/templates/report.html.j2 \
+            thiduakhenthuong/rules/lao-cai-2023/tests/ranking-2023.csv \
+            thiduakhenthuong/rulebook/scaffolds/scoring/tests/cases.yaml; do
   grep -q "$want" <<<"$files" || { echo "the wheel lacks $want"; exit 1; }
 done
 
@@ -30,6 +32,11 @@ tdkt="$work/venv/bin/tdkt"
 "$tdkt" score lao-cai-2023 "$root/fixtures/lao-cai-2023/units.csv" --limit 3
 "$tdkt" titles titles "$root/fixtures/titles-lao-cai/titles.xlsx" --year 2024 | tail -n 3
 "$tdkt" delegates thai-nguyen-2019 "$root/fixtures/thai-nguyen-2019" --level huyen | tail -n 3
+# Each bundled rule set's own cases, from the installed package; a new rule set from the
+# packaged templates; the JSON Schema of every kind.
+for name in ccb-cum-3 lao-cai-2023 thai-nguyen-2019 titles tphcm-quan-huyen; do "$tdkt" test "$name"; done
+"$tdkt" new scoring my-scheme >/dev/null && "$tdkt" test my-scheme
+"$tdkt" schema -o schemas && ls schemas
 "$work/venv/bin/python" - <<'PY'
 import sys
 import thiduakhenthuong as t

@@ -53,12 +53,13 @@ def test_walks_every_rule_set_and_indexes_version_and_hash(cat):
     from thiduakhenthuong.rulebook.load import read_rule_set
     from thiduakhenthuong.rulebook.source import version_hash
     assert [e.source for e in cat.entries] == [
-        "rules/lao-cai-2023", "rules/lao-cai-titles + regime-2022",
+        "rules/ccb-cum-3", "rules/lao-cai-2023", "rules/lao-cai-titles + regime-2022",
         "rules/lao-cai-titles + regime-2025", "rules/lao-cai-titles + regime-2026",
         "rules/thai-nguyen-2019", "rules/titles/regime-2003",
-        "rules/titles/regime-2022", "rules/titles/regime-2025", "rules/titles/regime-2026"]
-    assert [e.kind for e in cat.entries] == ["scoring"] + ["titles"] * 3 + ["delegates"] + \
-        ["titles"] * 4
+        "rules/titles/regime-2022", "rules/titles/regime-2025", "rules/titles/regime-2026",
+        "rules/tphcm-quan-huyen"]
+    assert [e.kind for e in cat.entries] == ["scoring", "scoring"] + ["titles"] * 3 + \
+        ["delegates"] + ["titles"] * 4 + ["scoring"]
     _, src = read_rule_set(RULES_DIR / "titles" / "regime-2022")
     index = cat.files["README.md"]
     row = next(line for line in index.splitlines() if "`vnrc-titles-2024`" in line)

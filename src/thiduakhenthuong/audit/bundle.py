@@ -203,14 +203,15 @@ def rule_set_record(role: str, path: str | Path, model: Any, source: Any) -> Rul
 
 def tree_digest(root: Path) -> str:
     """sha256 over the relative path and content of every rule file (``.yaml``, ``.yml``) under
-    ``root``, so verification tells unchanged rules on disk apart without parsing them.
+    ``root``, so verification tells unchanged rules on disk apart without parsing them. A rule
+    set's own test cases (``tests/`` folders) decide nothing and are left out.
 
     >>> len(tree_digest(Path("rules/lao-cai-2023")))
     64
     """
     h = hashlib.sha256()
     files = sorted(p for p in Path(root).rglob("*") if p.suffix in (".yaml", ".yml")
-                   and p.is_file())
+                   and p.is_file() and "tests" not in p.relative_to(root).parts)
     for f in files:
         h.update(f.relative_to(root).as_posix().encode() + b"\0" + file_sha256(f).encode() + b"\n")
     return h.hexdigest()

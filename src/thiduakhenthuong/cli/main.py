@@ -26,6 +26,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verify": ("audit", "verify", "Re-run an audit bundle and report any difference."),
     "docs": ("docs", "docs", "Write (or check) the readable rule catalogue."),
     "diff": ("diff", "diff", "Show what a change of rules changes on the same data."),
+    "test": ("authoring", "test", "Run the cases in a rule set's tests/ folder."),
+    "schema": ("authoring", "schema", "Write the JSON Schema of rule files, for editors."),
+    "new": ("authoring", "new", "Create a new rule set to start from."),
 }
 
 

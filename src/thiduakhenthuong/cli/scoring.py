@@ -32,8 +32,18 @@ def score_with(rules_path: str, data: str, as_of: str | None,
 def _counts(res: ScoreResult, lang: str, out: Console) -> None:
     print_notices(res.notices, lang, out)
     print_rejected(res.rejected, lang, out)
-    out.print(t("counts", lang, rows_in=res.rows_in, scored=res.scored,
-                rejected=len(res.rejected)))
+    out.print(counts_line(res, lang))
+
+
+def counts_line(res: ScoreResult, lang: str) -> str:
+    """Where every input row went: scored, history, other years, rejected."""
+    if res.history_rows or res.ignored_rows:
+        return t("counts_history", lang, rows_in=res.rows_in, scored=res.scored,
+                 history=res.history_rows, ignored=res.ignored_rows, rejected=len(res.rejected))
+    if res.rows_scored != res.scored:
+        return t("counts_scorers", lang, rows_in=res.rows_in, rows=res.rows_scored,
+                 scored=res.scored, rejected=len(res.rejected))
+    return t("counts", lang, rows_in=res.rows_in, scored=res.scored, rejected=len(res.rejected))
 
 
 @click.command(short_help=short("score"))

@@ -71,6 +71,17 @@ class CataloguePart:
 
 
 @dataclass(frozen=True)
+class CasePart:
+    """How a rule-author's test case reads a job's result (``tdkt test``): ``values(result,
+    subject)`` gives a subject's checkable values by key (``total``, ``class``,
+    ``points.<criterion>``...), ``explain(result, subject, key, lang)`` the lines of the
+    explanation behind a key, and ``table`` names the table a spreadsheet case fills."""
+    values: Callable[[Any, str], dict[str, Any]]
+    explain: Callable[[Any, str, str, str], list[str]]
+    table: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Job:
     """Everything the generic parts of the library need from one job.
 
@@ -92,6 +103,7 @@ class Job:
     catalogue: CataloguePart
     diff: Callable[[Any, Any, list], tuple]     # (old, new, definitions) -> (entries, compared)
     overrides: Optional[Callable[[Any, list], tuple[list, list]]] = None  # council decisions
+    cases: Optional[CasePart] = None            # rule-author tests (rulebook.cases)
 
     def options_for(self, **given: Any) -> JobOptions:
         """The job's options from keyword arguments (None means not given); an option that

@@ -16,17 +16,18 @@ import numpy as np
 from ..errors import ExpressionError
 from . import ast as A
 from .functions import (BOOL, DATE, FUNCTIONS, LIST, NUMBER, TEXT, align_dates, as_number,
-                        comparable, is_text, need)
+                        comparable, group_codes, is_text, need)
 
 
 def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
-               members: Optional[Mapping[str, str]] = None) -> str:
+               members: Optional[Mapping[str, str]] = None, groups: bool = False) -> str:
     """Return the type of ``node`` given the types of names, or raise :class:`ExpressionError`.
 
     Catches rules that could never match (comparing a date with a number, adding text) at load.
     ``windows`` allows the history functions (streak, years_sum...); ``members`` gives the names
     visible inside members_share/members_count (a collective's members), which are allowed only
-    when it is given.
+    when it is given. ``groups`` allows the functions that read a unit's group (group_max...),
+    whose grouping must be a bare name.
 
     >>> from thiduakhenthuong.expr import parse
     >>> infer_type(parse("a / b > 0.5"), {"a": "number", "b": "number"})
@@ -80,6 +81,13 @@ def infer_type(node: A.Node, types: Mapping[str, str], *, windows: bool = False,
             if f.reads == "history" and not windows:
                 raise ExpressionError(f"'{n.func}' reads a history of years and is only "
                                       "available in title rules", src)
+            if f.reads == "group":
+                if not groups:
+                    raise ExpressionError(f"'{n.func}' reads every unit of a group and is only "
+                                          "available in scoring rules", src)
+                if len(n.args) > 1 and not isinstance(n.args[1], A.Name):
+                    raise ExpressionError(f"the grouping of '{n.func}' must be the name of an "
+                                          "input field (e.g. cluster)", src)
             if f.reads == "members":
                 if members is None:
                     raise ExpressionError(f"'{n.func}' reads a unit's members and is only "
@@ -105,6 +113,9 @@ class Context:
     member_context: Optional["Context"] = None
     member_sum: Optional[Callable[[np.ndarray], np.ndarray]] = None
     member_n: Optional[np.ndarray] = None
+    #: Values computed over a group, by call text, computed once over the whole table: a part
+    #: of the table (a chunk of the network, one unit's recorded trace) reads them from here.
+    groups: Optional[Mapping[str, Any]] = None
 
 
 def evaluate(node: A.Node, env: Mapping[str, Any], ctx: Optional[Context] = None) -> Any:
@@ -177,12 +188,47 @@ def _call(n: A.Call, env: Mapping[str, Any], ctx: Optional[Context]) -> Any:
     f = FUNCTIONS[n.func]
     if f.reads == "history":
         return f.compute(*year_grids(n, ctx))
+    if f.reads == "group":
+        if ctx is not None and ctx.groups is not None and n.text() in ctx.groups:
+            return ctx.groups[n.text()]
+        values = _ev(n.args[0], env, ctx)
+        by = _ev(n.args[1], env, ctx) if len(n.args) > 1 else None
+        rows = len(by) if by is not None and np.ndim(by) else _rows(env, values)
+        return f.compute(values, group_codes(by, rows))
     if f.reads == "members":
         if ctx is None or ctx.member_env is None or ctx.member_sum is None:
             raise ExpressionError(f"'{f.name}' needs the unit's members", n.text())
         held = np.asarray(_ev(n.args[0], ctx.member_env, ctx.member_context), dtype=bool)
         return f.compute(ctx.member_sum(held.astype(np.float64)), ctx.member_n)
     return f.compute(*(_ev(a, env, ctx) for a in n.args))
+
+
+def _rows(env: Mapping[str, Any], values: Any) -> int:
+    if np.ndim(values):
+        return len(values)
+    for v in env.values():
+        if isinstance(v, np.ndarray) and v.ndim == 1:
+            return len(v)
+    return 1
+
+
+def group_values(nodes: list[A.Node], env: Mapping[str, Any],
+                 ctx: Optional[Context] = None) -> dict[str, np.ndarray]:
+    """Every value computed over a group that ``nodes`` read, by call text, over the whole table
+    in ``env`` (for :attr:`Context.groups`).
+
+    >>> from thiduakhenthuong.expr import parse
+    >>> env = {"x": np.array([1.0, 3.0, 2.0]), "g": np.array(["a", "a", "b"], dtype=object)}
+    >>> group_values([parse("x / group_max(x, g)")], env)["group_max(x, g)"].tolist()
+    [3.0, 3.0, 2.0]
+    """
+    out: dict[str, np.ndarray] = {}
+    for node in nodes:
+        for call in node.calls():
+            if FUNCTIONS[call.func].reads == "group" and call.text() not in out:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    out[call.text()] = np.asarray(_call(call, env, ctx), dtype=np.float64)
+    return out
 
 
 def year_grids(n: A.Call, ctx: Optional[Context]) -> list[np.ndarray]:

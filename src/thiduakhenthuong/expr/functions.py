@@ -9,6 +9,8 @@ function is one entry here.
 ('2', 'history')
 >>> sorted(f.name for f in FUNCTIONS.values() if f.reads == "members")
 ['members_count', 'members_share']
+>>> sorted(f.name for f in FUNCTIONS.values() if f.reads == "group")[:3]
+['group_count', 'group_max', 'group_mean']
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from ..errors import ExpressionError
 
 NUMBER, BOOL, TEXT, DATE, LIST = "number", "bool", "text", "date", "list"
 
-#: What a function reads besides its arguments' own values.
-Reads = Literal["row", "history", "members"]
+#: What a function reads besides its arguments' own values: the row, a subject's history of
+#: years, a unit's members, or every row of the unit's group (a value computed over a group).
+Reads = Literal["row", "history", "members", "group"]
 
 
 def need(kind: str, allowed: tuple[str, ...], op: str, src: str) -> None:
@@ -226,6 +229,89 @@ def _share(count: np.ndarray, n: np.ndarray) -> np.ndarray:
     return np.where(n > 0, count / np.maximum(n, 1), np.nan)
 
 
+# --- values computed over a group ------------------------------------------------------------
+def group_codes(by: Any, n: int) -> np.ndarray:
+    """Integer codes of the groups named by ``by`` (one code per distinct value; every row in
+    one group when ``by`` is None).
+
+    >>> group_codes(np.array(["b", "a", "b"], dtype=object), 3).tolist()
+    [1, 0, 1]
+    """
+    if by is None:
+        return np.zeros(n, dtype=np.int64)
+    arr = np.broadcast_to(np.asarray(by), (n,))
+    if arr.dtype.kind in "fiub":
+        _, inv = np.unique(arr.astype(np.float64), return_inverse=True)
+    else:
+        _, inv = np.unique(arr.astype(str), return_inverse=True)
+    return inv.astype(np.int64).reshape(-1)
+
+
+def group_aggregate(values: Any, codes: np.ndarray, how: str) -> np.ndarray:
+    """Per row, ``how`` ('sum', 'mean', 'min', 'max', 'count', 'size') of ``values`` over the
+    rows of its group (missing values are left out; a group with none gives NaN, or 0 for sum
+    and count).
+
+    >>> codes = np.array([0, 0, 1])
+    >>> group_aggregate(np.array([2.0, 4.0, np.nan]), codes, "max").tolist()
+    [4.0, 4.0, nan]
+    >>> group_aggregate(np.array([2.0, 4.0, 5.0]), codes, "mean").tolist()
+    [3.0, 3.0, 5.0]
+    """
+    n = len(codes)
+    v = np.broadcast_to(as_number(np.asarray(values)), (n,)).astype(np.float64)
+    k = int(codes.max()) + 1 if n else 0
+    present = ~np.isnan(v)
+    if how == "size":
+        return np.bincount(codes, minlength=k)[codes].astype(np.float64)
+    cnt = np.bincount(codes, weights=present.astype(np.float64), minlength=k)
+    if how == "count":
+        return np.bincount(codes, weights=np.where(present, v != 0, 0).astype(np.float64),
+                           minlength=k)[codes]
+    tot = np.bincount(codes, weights=np.where(present, v, 0.0), minlength=k)
+    if how == "sum":
+        return tot[codes]
+    if how == "mean":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)[codes]
+    fill = np.inf if how == "min" else -np.inf
+    out = np.full(k, fill)
+    (np.minimum if how == "min" else np.maximum).at(out, codes, np.where(present, v, fill))
+    return np.where(cnt > 0, out, np.nan)[codes]
+
+
+def group_rank(values: Any, codes: np.ndarray) -> np.ndarray:
+    """Per row, 1 + the number of rows of its group with a larger value (equal values share a
+    rank: 1, 2, 2, 4); missing values have no rank.
+
+    >>> group_rank(np.array([90.0, 95.0, 90.0, 80.0]), np.zeros(4, dtype=np.int64)).tolist()
+    [2.0, 1.0, 2.0, 4.0]
+    """
+    n = len(codes)
+    v = np.broadcast_to(as_number(np.asarray(values)), (n,)).astype(np.float64)
+    out = np.full(n, np.nan)
+    present = ~np.isnan(v)
+    idx = np.nonzero(present)[0]
+    if not len(idx):
+        return out
+    order = idx[np.lexsort((-v[idx], codes[idx]))]
+    g, x = codes[order], v[order]
+    new_group = np.r_[True, g[1:] != g[:-1]]
+    new_value = new_group | np.r_[True, x[1:] != x[:-1]]
+    pos = np.arange(len(order))
+    start = np.maximum.accumulate(np.where(new_group, pos, 0))
+    first = np.maximum.accumulate(np.where(new_value, pos, 0))
+    out[order] = (first - start + 1).astype(np.float64)
+    return out
+
+
+def _group(how: str) -> Callable[..., np.ndarray]:
+    def compute(values: Any, codes: np.ndarray) -> np.ndarray:
+        return group_rank(values, codes) if how == "rank" else \
+            group_aggregate(values, codes, how)
+    return compute
+
+
 # --- types -------------------------------------------------------------------------------------
 def _numbers(name: str) -> Callable[[list[str], str], str]:
     def result(kinds: list[str], src: str) -> str:
@@ -256,6 +342,15 @@ def _iif_type(kinds: list[str], src: str) -> str:
     if not comparable(kinds[1], kinds[2]):
         raise ExpressionError("both branches of iif must have the same type", src)
     return NUMBER if BOOL in kinds[1:] and NUMBER in kinds[1:] else kinds[1]
+
+
+def _group_type(name: str, want: tuple[str, ...]) -> Callable[[list[str], str], str]:
+    def result(kinds: list[str], src: str) -> str:
+        need(kinds[0], want, name, src)
+        if len(kinds) > 1:
+            need(kinds[1], (TEXT,), f"{name} (the grouping)", src)
+        return NUMBER
+    return result
 
 
 def _years_sum_type(kinds: list[str], src: str) -> str:
@@ -311,6 +406,32 @@ _ALL = [
              lambda count, n: count, "số thành viên", "number of members", "c",
              "số thành viên của tập thể trong năm được xét mà c đúng",
              "number of the unit's members in the judged year for whom c holds"),
+    Function("group_max", 1, 2, "group", _group_type("group_max", (NUMBER, BOOL)), _group("max"),
+             "lớn nhất trong nhóm", "group's largest", "x; nhóm",
+             "giá trị lớn nhất của x trong các đơn vị cùng nhóm (cùng giá trị của trường nhóm; "
+             "không có nhóm là toàn bộ)",
+             "the largest x among the units of the same group (the same value of the grouping "
+             "field; no grouping: all units)"),
+    Function("group_min", 1, 2, "group", _group_type("group_min", (NUMBER, BOOL)), _group("min"),
+             "nhỏ nhất trong nhóm", "group's smallest", "x; nhóm",
+             "giá trị nhỏ nhất của x trong các đơn vị cùng nhóm",
+             "the smallest x among the units of the same group"),
+    Function("group_mean", 1, 2, "group", _group_type("group_mean", (NUMBER, BOOL)),
+             _group("mean"), "trung bình nhóm", "group's mean", "x; nhóm",
+             "trung bình của x trong các đơn vị cùng nhóm (bỏ qua ô trống)",
+             "the mean of x over the units of the same group (blanks left out)"),
+    Function("group_sum", 1, 2, "group", _group_type("group_sum", (NUMBER, BOOL)), _group("sum"),
+             "tổng nhóm", "group's total", "x; nhóm", "tổng của x trong các đơn vị cùng nhóm",
+             "the total of x over the units of the same group"),
+    Function("group_count", 1, 2, "group", _group_type("group_count", (BOOL,)), _group("count"),
+             "số đơn vị trong nhóm", "units in group", "c; nhóm",
+             "số đơn vị cùng nhóm mà c đúng (group_count(true, nhóm) là số đơn vị của nhóm)",
+             "the number of units of the same group for which c holds (group_count(true, g) is "
+             "the group's size)"),
+    Function("group_rank", 1, 2, "group", _group_type("group_rank", (NUMBER, BOOL)),
+             _group("rank"), "thứ hạng trong nhóm", "rank in group", "x; nhóm",
+             "thứ hạng của x trong nhóm, 1 là lớn nhất; giá trị bằng nhau cùng hạng (đồng hạng)",
+             "the rank of x in its group, 1 for the largest; equal values share a rank"),
 ]
 
 #: Every function an expression may call, by name.
@@ -319,3 +440,5 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in _ALL}
 WINDOW_FUNCTIONS = frozenset(f.name for f in _ALL if f.reads == "history")
 #: Functions that read a unit's members (collective title rules only).
 MEMBER_FUNCTIONS = frozenset(f.name for f in _ALL if f.reads == "members")
+#: Functions that read every row of a unit's group (a value computed over a group).
+GROUP_FUNCTIONS = frozenset(f.name for f in _ALL if f.reads == "group")

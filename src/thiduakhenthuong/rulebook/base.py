@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer,
-                      field_validator, model_validator)
+                      WithJsonSchema, field_validator, model_validator)
 
 from ..core.models import Localized, Strict
 from ..expr import Node, parse
@@ -20,7 +20,10 @@ def _to_expr(v: Any) -> Node:
 
 
 #: An expression: written as text (or a bare number) in YAML, held as a parsed AST.
-Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str)]
+Expr = Annotated[Node, BeforeValidator(_to_expr), PlainSerializer(lambda n: n.text(), return_type=str),
+                 WithJsonSchema({"type": ["string", "number", "boolean"],
+                                 "description": "an expression: text such as ratio(a, b) >= 0.9, "
+                                                "a bare number or true/false"})]
 
 
 _CITE = re.compile(r"^\S.*\s§\s?\S.*$")
@@ -38,11 +41,12 @@ Citation = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) 
 
 class Document(Strict):
     """A source document the rules cite."""
-    number: str
+    number: str = Field(description="the number citations begin with, e.g. 21/CTĐ-VP")
     title: Localized
-    date: Optional[dt.date] = Field(default=None, description="the day it was signed; left out "
-                                    "when no public source gives it")
+    date: Optional[dt.date] = Field(default=None, description="date of issue (absent when the "
+                                                               "published copy is undated)")
     issuer: str
+    url: Optional[str] = Field(default=None, description="where the published copy was read")
 
 
 InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]

@@ -67,7 +67,7 @@ class Checker:
     def expr(self, node: Node | None, want: str, env: Mapping[str, str], section: str, key: Any,
              sub: str, rule_id: str | None, *, what: str = "name",
              only_hint: Mapping[str, str] | None = None, windows: bool = False,
-             members: Mapping[str, str] | None = None) -> None:
+             members: Mapping[str, str] | None = None, groups: bool = False) -> None:
         """``node`` reads only names of ``env`` (or, inside member functions, of ``members``)
         and has type ``want``. ``only_hint``: names that exist but are not allowed here."""
         if node is None:
@@ -81,7 +81,7 @@ class Checker:
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 raise ExpressionError(f"unknown {what} {', '.join(map(repr, unknown))}{extra}"
                                       f"{hint}", node.text())
-            got = infer_type(node, env, windows=windows, members=members)
+            got = infer_type(node, env, windows=windows, members=members, groups=groups)
             if want == NUMBER and got == BOOL:
                 got = NUMBER
             if got != want:

@@ -39,9 +39,9 @@ def find_rule_sets(root: str | Path) -> list[Path]:
     every rule set in its sub-directories, walked recursively and sorted.
 
     >>> [p.as_posix() for p in find_rule_sets("rules")]  # doctest: +NORMALIZE_WHITESPACE
-    ['rules/lao-cai-2023', 'rules/lao-cai-titles', 'rules/thai-nguyen-2019',
+    ['rules/ccb-cum-3', 'rules/lao-cai-2023', 'rules/lao-cai-titles', 'rules/thai-nguyen-2019',
      'rules/titles/regime-2003', 'rules/titles/regime-2022', 'rules/titles/regime-2025',
-     'rules/titles/regime-2026']
+     'rules/titles/regime-2026', 'rules/tphcm-quan-huyen']
     """
     root = Path(root)
     if root.is_file() or has_rules(root):
@@ -73,8 +73,9 @@ def bundled_names() -> list[str]:
     """The names of the bundled rule sets and directories of rule sets.
 
     >>> bundled_names()  # doctest: +NORMALIZE_WHITESPACE
-    ['lao-cai-2023', 'lao-cai-titles', 'thai-nguyen-2019', 'titles', 'titles/regime-2003',
-     'titles/regime-2022', 'titles/regime-2025', 'titles/regime-2026']
+    ['ccb-cum-3', 'lao-cai-2023', 'lao-cai-titles', 'thai-nguyen-2019', 'titles',
+     'titles/regime-2003', 'titles/regime-2022', 'titles/regime-2025', 'titles/regime-2026',
+     'tphcm-quan-huyen']
     """
     names = set()
     for p in find_rule_sets(BUNDLED):

@@ -22,6 +22,7 @@ class Ranked:
     tie_depth: int                  # keys[0..tie_depth] equal = "tied"
     # Adjacent tied pairs: upper row, lower row, scope (0 overall, 1 cluster), deciding key.
     ties: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    shared: bool = False            # tied rows share a rank (đồng hạng)
 
     def ties_of(self, i: int) -> list[tuple[int, int, str, int]]:
         """The tied pairs that involve row ``i`` (index built once, on first use)."""
@@ -52,16 +53,22 @@ def sort_code(v: np.ndarray, order: str) -> np.ndarray:
 
 
 def rank_by(names: list[str], orders: list[str], values: list[np.ndarray], group: np.ndarray,
-            tie_key: str | None = None) -> Ranked:
+            tie_key: str | None = None, shared: bool = False) -> Ranked:
     """Order rows by ``values`` (one array per key in ``names``, each "asc" or "desc"), overall
     and within ``group``; the last key must identify a row, so the order is total. Two rows are
-    tied when they agree on every key up to and including ``tie_key`` (the first key if None).
+    tied when they agree on every key up to and including ``tie_key`` (the first key if None);
+    with ``shared`` tied rows share the better rank (1, 2, 2, 4: đồng hạng), the later keys
+    only ordering them for display.
 
     >>> r = rank_by(["total", "id"], ["desc", "asc"],
     ...             [np.array([90.0, 95.0, 90.0]), np.array(["c", "a", "b"], dtype=object)],
     ...             np.array(["x", "x", "y"], dtype=object), tie_key="total")
     >>> r.rank_overall.tolist(), r.rank_group.tolist(), r.ties_of(0)
     ([3, 1, 2], [2, 1, 1], [(2, 0, 'overall', 1)])
+    >>> rank_by(["total", "id"], ["desc", "asc"],
+    ...         [np.array([90.0, 95.0, 90.0]), np.array(["c", "a", "b"], dtype=object)],
+    ...         np.array(["x", "x", "x"], dtype=object), "total", shared=True).rank_group.tolist()
+    [2, 1, 2]
     """
     n = len(group)
     codes = [sort_code(v, o) for v, o in zip(values, orders)]
@@ -88,6 +95,9 @@ def rank_by(names: list[str], orders: list[str], values: list[np.ndarray], group
         group_size[gorder] = size_at
 
     tie_depth = names.index(tie_key) if tie_key in names else 0
+    if shared and n:
+        rank_overall = _shared(order, codes, tie_depth, None, rank_overall)
+        rank_group = _shared(gorder, codes, tie_depth, gcode, rank_group)
     parts: list[tuple[np.ndarray, ...]] = []
     for scope, seq in ((0, order), (1, gorder)):
         if len(seq) < 2:
@@ -105,4 +115,23 @@ def rank_by(names: list[str], orders: list[str], values: list[np.ndarray], group
         e = np.zeros(0, dtype=np.int64)
         ties = (e, e, e.astype(np.int8), e)
     return Ranked(names, orders, values, order, rank_overall, rank_group, group, group_size,
-                  tie_depth, ties)
+                  tie_depth, ties, shared)
+
+
+def _shared(seq: np.ndarray, codes: list[np.ndarray], depth: int, gcode: np.ndarray | None,
+            ranks: np.ndarray) -> np.ndarray:
+    """Ranks in which rows level on keys[0..depth] (in the same group) share the first rank."""
+    if len(seq) < 2:
+        return ranks
+    up, low = seq[:-1], seq[1:]
+    level = np.ones(len(up), dtype=bool)
+    for k in range(depth + 1):
+        level &= codes[k][up] == codes[k][low]
+    if gcode is not None:
+        level &= gcode[up] == gcode[low]
+    # A chain of ties takes the rank of its first row.
+    pos = np.arange(len(seq))
+    start = np.maximum.accumulate(np.where(np.r_[True, ~level], pos, 0))
+    out = ranks.copy()
+    out[seq] = ranks[seq][start]
+    return out

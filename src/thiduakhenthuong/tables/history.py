@@ -57,13 +57,15 @@ def _empty_like(col: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
 
 
 def split_years(raw: RawTable, fields: dict, checks: list, year: int, history_years: int,
-                table: str, extra_reject: dict[str, Localized] | None = None) -> Split:
+                table: str, extra_reject: dict[str, Localized] | None = None,
+                units: list | None = None) -> Split:
     """Validate a long table and split it by year; ``extra_reject`` maps subject ids to a reason
-    for rejecting their judged row (e.g. a person's unit is not in the units table)."""
+    for rejecting their judged row (e.g. a person's unit is not in the units table); ``units``:
+    the registry of the subjects the table may name (None: any)."""
     expanded = expand_attested(fields)
     roles = {f.role: name for name, f in fields.items() if f.role}
     key, yname = roles["key"], roles["year"]
-    spec = TableSpec(inputs=expanded, checks=checks, units=None)
+    spec = TableSpec(inputs=expanded, checks=checks, units=units)
     valid: ValidInputs = validate(raw, spec, also_key=yname)
     cols = valid.columns
     years = cols[yname]

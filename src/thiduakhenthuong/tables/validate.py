@@ -359,8 +359,8 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
                     message=_msg(f"mã đơn vị trùng (các dòng {others})",
                          f"duplicate unit id (rows {others})")
                     if also_key is None else
-                    _msg(f"mã và năm trùng (các dòng {others})",
-                         f"duplicate id and year (rows {others})")))
+                    _msg(f"mã và {_also(fields, also_key, 'vi')} trùng (các dòng {others})",
+                         f"duplicate id and {_also(fields, also_key, 'en')} (rows {others})")))
     if registry is not None:
         known = np.fromiter((i in registry for i in ids), bool, n)
         probs.add_mask(~known & (ids != ""), key, ids, "unknown_unit",
@@ -417,6 +417,15 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
     return ValidInputs(columns=typed, rows=raw.rows[keep], rejected=rejected, notices=notices,
                        rows_in=n, clean_numbers=clean_numbers,
                        blanks={k: v[keep] for k, v in blanks.items()})
+
+
+def _also(fields: Any, name: str, lang: str) -> str:
+    """How a duplicate's second key is named: 'năm'/'year' for the year of a long table, else
+    the field's title (e.g. the scorer of a row)."""
+    f = fields.get(name)
+    if f is None or f.role == "year":
+        return "năm" if lang == "vi" else "year"
+    return f.title.get(lang).lower() if lang == "en" else f.title.get(lang)
 
 
 def _in_range(vals: np.ndarray, f: InputField) -> np.ndarray:

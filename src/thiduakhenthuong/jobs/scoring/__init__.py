@@ -10,6 +10,7 @@ from ...core.job import CataloguePart, Job
 from ...core.models import Localized
 from . import catalogue
 from .api import Rules, run
+from .cases import CASES
 from .checks import check_scoring
 from .diff import diff_scores
 from .html import score_page
@@ -40,4 +41,4 @@ JOB = Job(
     result=ScoreResult, summary=summary, period=period, page=score_page, write=write_result,
     catalogue=CataloguePart(catalogue.scoring_book, catalogue.scoring_about,
                             catalogue.scoring_sections),
-    diff=diff_scores, overrides=apply_score_overrides)
+    diff=diff_scores, overrides=apply_score_overrides, cases=CASES)

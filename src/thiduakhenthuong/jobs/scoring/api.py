@@ -9,10 +9,12 @@ from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import resolve
 from ...errors import RuleError
+from ...expr.evaluate import Context
 from ...rulebook.ruleset import LoadedRules, load
 from ...select.overrides import apply_overrides
+from ...tables.history import split_years
 from ...tables.read import read_table
-from ...tables.validate import validate
+from ...tables.validate import ValidInputs, validate
 from .engine import check_totals, score_columns
 from .options import ScoreJob
 from .result import ScoreResult
@@ -43,15 +45,32 @@ class Rules(LoadedRules):
         day = as_date(as_of) if as_of is not None else self.model.meta.period.as_of
         params = resolve(self.model, day, str(self.path))
         raw = read_table(data, self.model.inputs)
-        valid = validate(raw, self.model)
+        valid, ctx, counts = self._validate(raw)
         if engine == "rete":
             # The network is imported only when asked for: durable-rules is optional.
             from .network import score_columns_rete
-            cols = score_columns_rete(self.model, params, valid, self.hash)
+            cols = score_columns_rete(self.model, params, valid, self.hash, ctx)
         else:
-            cols = score_columns(self.model, params, valid)
+            cols = score_columns(self.model, params, valid, ctx)
         notices = list(valid.notices) + check_totals(self.model, valid, params)
-        return ScoreResult(self, params, day, raw.source, valid, cols, notices)
+        res = ScoreResult(self, params, day, raw.source, valid, cols, notices)
+        res.history_rows, res.ignored_rows = counts
+        return res
+
+    def _validate(self, raw: Any) -> tuple[ValidInputs, Context | None, tuple[int, int]]:
+        """The rows to score, the history of years they read (if the rule set has one) and the
+        number of history rows and of rows of other years."""
+        m = self.model
+        if m.history is not None:
+            split = split_years(raw, m.inputs, m.checks, m.meta.period.year, m.history.years,
+                                "", units=m.units)
+            s = split.subjects
+            rejected = [r.model_copy(update={"table": None}) for r in split.rejected]
+            valid = ValidInputs(columns=s.cols, rows=s.rows, rejected=rejected,
+                                notices=split.notices, rows_in=split.rows_in)
+            return valid, Context(yearly=s.yearly), (split.history, split.ignored)
+        also = m.scorers.field if m.scorers is not None else None
+        return validate(raw, m, also_key=also), None, (0, 0)
 
 
 def load_rules(path: str | Path) -> Rules:

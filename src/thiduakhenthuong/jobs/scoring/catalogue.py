@@ -36,7 +36,8 @@ def scoring_about(m: RuleSet, ctx: PageContext) -> list[tuple[str, str]]:
 
 def scoring_sections(m: RuleSet, ctx: PageContext) -> list[str]:
     """Everything a scoring rule set decides, in the order the engine applies it."""
-    out = _criteria(m, ctx) + _deductions(m, ctx) + _classes(m, ctx) + _vetoes(m, ctx)
+    out = _scorers(m, ctx) + _sections(m, ctx) + _criteria(m, ctx) + _deductions(m, ctx)
+    out += _events(m, ctx) + _classes(m, ctx) + _vetoes(m, ctx)
     out += _ranking(m, ctx) + _awards(m, ctx) + _totals(m, ctx) + _alerts(m, ctx)
     out += parameters(m.parameters, m.inputs, ctx)
     out += inputs(m.inputs, w("inputs", ctx.lang), ctx)
@@ -81,6 +82,10 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
         if c.condition is not None:
             label = "condition_gate" if c.achieved is not None else "condition"
             out.append(field(w(label, lang), ctx.say(c.condition, c.id)))
+        if c.section:
+            sec = next((x for x in m.sections if x.id == c.section), None)
+            out.append(field(w("in_section", lang), md(sec.title.get(lang)) if sec
+                             else code(c.section)))
         if c.unit:
             out.append(field(w("measure_unit", lang), md(c.unit)))
         if c.achieved is not None:
@@ -94,6 +99,15 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
                 "bonus_text", lang, step=_pct(b.step, lang),
                 per=ctx.say(b.points_per_step, c.id), max=ctx.say(b.max, c.id))))
             out.append(field(w("basis", lang), md(b.basis), 1))
+        if c.review is not None:
+            r = c.review
+            what = ", ".join(f"{k} = {ctx.say(getattr(r, k), c.id)}"
+                             for k in ("points", "achieved", "target") if getattr(r, k))
+            stage = m.stages.reviewed.get(lang) if m.stages else w("stage_reviewed", lang)
+            reason = w("review_reason", lang, reason=ctx.say(r.reason, c.id)) \
+                if r.reason is not None else ""
+            out.append(field(w("review", lang), w("review_text", lang, stage=md(stage), what=what,
+                                                  reason=reason)))
         if c.note is not None:
             out.append(field(w("note", lang), loc(c.note, lang)))
         out.append(field(w("expression", lang), _exprs(c)))
@@ -104,6 +118,8 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
 def _points(c: Criterion, m: RuleSet, ctx: PageContext) -> list[str]:
     lang = ctx.lang
     s = c.scoring
+    if s.method == "points":
+        return [field(w("points", lang), w("points_given", lang, points=ctx.say(c.points, c.id)))]
     if s.method == "all_or_nothing":
         return [field(w("points", lang), w("all_or_nothing", lang))]
     if s.method == "proportional":
@@ -123,7 +139,7 @@ def _points(c: Criterion, m: RuleSet, ctx: PageContext) -> list[str]:
 
 def _exprs(c: Criterion) -> str:
     parts = []
-    for key in ("applies", "achieved", "target", "condition", "max_points"):
+    for key in ("applies", "achieved", "target", "condition", "points", "max_points"):
         node = getattr(c, key)
         if node is not None:
             parts.append(code(f"{key}: {node.text()}"))
@@ -149,11 +165,80 @@ def _deductions(m: RuleSet, ctx: PageContext) -> list[str]:
 def _classes(m: RuleSet, ctx: PageContext) -> list[str]:
     lang = ctx.lang
     out = [f"## {w('classes', lang)}", "", w("classes_intro", lang), ""]
-    out += table([w("class", lang), w("title", lang), w("min_total", lang)],
-                 ([code(k.id, True), md(k.title.get(lang)),
-                   "≥ " + ctx.say(k.min_total, k.id) if k.min_total is not None
-                   else w("otherwise", lang)] for k in m.classes))
+    ranged = any(k.range for k in m.classes)
+    shares = any(k.min_share is not None for k in m.classes)
+    heads = [w("class", lang), w("title", lang),
+             w("class_range", lang) if ranged else w("min_total", lang)]
+    if shares:
+        heads.append(w("class_min_share", lang))
+
+    def row(k) -> list[str]:
+        if ranged:
+            third = md(k.range or "")
+        else:
+            third = "≥ " + ctx.say(k.min_total, k.id) if k.min_total is not None \
+                else w("otherwise", lang)
+        cells = [code(k.id, True), md(k.title.get(lang)), third]
+        if shares:
+            cells.append(_pct(k.min_share, lang) if k.min_share is not None else "—")
+        return cells
+    out += table(heads, (row(k) for k in m.classes))
+    if ranged and m.meta.between_bands:
+        out += ["", w(f"between_{m.meta.between_bands}", lang)]
     return out + [""]
+
+
+def _scorers(m: RuleSet, ctx: PageContext) -> list[str]:
+    lang = ctx.lang
+    out = []
+    if m.scorers is not None:
+        ctx.book.use(m.scorers.field, "scorers")
+        out += [f"## {w('scorers', lang)}", "",
+                w("scorers_text", lang, field=say_name(m.scorers.field, ctx.book.entries, lang),
+                  how=w(f"how_{m.scorers.combine}", lang)), "",
+                field(w("basis", lang), md(m.scorers.basis)), ""]
+    if m.stages is not None:
+        out += [f"## {w('stages', lang)}", "",
+                w("stages_text", lang, claimed=md(m.stages.claimed.get(lang)),
+                  reviewed=md(m.stages.reviewed.get(lang))), "",
+                field(w("basis", lang), md(m.stages.basis)), ""]
+    if m.history is not None:
+        out += [f"## {w('score_history', lang)}", "",
+                w("score_history_text", lang, years=m.history.years),
+                "", field(w("basis", lang), md(m.history.basis)), ""]
+    return out
+
+
+def _sections(m: RuleSet, ctx: PageContext) -> list[str]:
+    lang = ctx.lang
+    if not m.sections:
+        return []
+    out = [f"## {w('sections', lang)}", "", w("sections_intro", lang), ""]
+    out += table([w("check_id", lang), w("title", lang), w("section_max", lang),
+                  w("cite", lang)],
+                 ([code(x.id, True), md(x.title.get(lang)),
+                   ctx.say(x.max, x.id) if x.max is not None else w("no_cap", lang),
+                   ctx.cite(x.cite)] for x in m.sections))
+    return out + [""]
+
+
+def _events(m: RuleSet, ctx: PageContext) -> list[str]:
+    lang = ctx.lang
+    if not m.events:
+        return []
+    out = [f"## {w('events', lang)}", "", w("events_intro", lang), ""]
+    for e in m.events:
+        out += [f"### {md(e.title.get(lang))} ({code(e.id)})", "",
+                field(w("cite", lang), ctx.cite(e.cite)),
+                field(w("event_points", lang), ctx.say(e.points, e.id))]
+        if e.when is not None:
+            out.append(field(w("event_when", lang), ctx.say(e.when, e.id)))
+        if e.per is not None:
+            out.append(field(w("event_per", lang), ctx.say(e.per, e.id)))
+        if e.max is not None:
+            out.append(field(w("event_max", lang), ctx.say(e.max, e.id)))
+        out += [field(w("basis", lang), md(e.basis)), ""]
+    return out
 
 
 def _class_title(m: RuleSet, cid: str, lang: str) -> str:
@@ -168,10 +253,15 @@ def _vetoes(m: RuleSet, ctx: PageContext) -> list[str]:
     out = [f"## {w('vetoes', lang)}", ""]
     titles = {c.id: c for c in m.criteria}
     for v in m.vetoes:
-        crit = titles.get(v.criterion)
-        ctext = f"“{md(crit.title.get(lang))}” ({code(v.criterion)})" if crit else code(v.criterion)
-        out += [f"### {md(v.title.get(lang))} ({code(v.id)})", "",
-                w("veto_text", lang, crit=ctext, cls=_class_title(m, v.max_class, lang)), "",
+        if v.when is not None:
+            text = w("veto_when_text", lang, when=ctx.say(v.when, v.id),
+                     cls=_class_title(m, v.max_class, lang))
+        else:
+            crit = titles.get(v.criterion)
+            ctext = f"“{md(crit.title.get(lang))}” ({code(v.criterion)})" if crit \
+                else code(v.criterion)
+            text = w("veto_text", lang, crit=ctext, cls=_class_title(m, v.max_class, lang))
+        out += [f"### {md(v.title.get(lang))} ({code(v.id)})", "", text, "",
                 field(w("cite", lang), ctx.cite(v.cite)),
                 field(w("basis", lang), md(v.basis)), ""]
     return out
@@ -196,6 +286,11 @@ def _alerts(m: RuleSet, ctx: PageContext) -> list[str]:
 def _rank_key(key: str, m: RuleSet, lang: str) -> str:
     if key in ("class", "total", "base", "bonus", "deduction"):
         return w(f"k_{key}", lang)
+    if key == "events":
+        return w("events", lang)
+    if key.startswith("section."):
+        sec = next((x for x in m.sections if x.id == key[8:]), None)
+        return f"“{md(sec.title.get(lang))}”" if sec else code(key)
     if key.startswith(("points.", "ratio.")):
         kind, cid = key.split(".", 1)
         crit = next((c for c in m.criteria if c.id == cid), None)
@@ -213,7 +308,15 @@ def _ranking(m: RuleSet, ctx: PageContext) -> list[str]:
     out += table(["#", w("rank_key", lang), w("order", lang)],
                  ([str(i), f"{_rank_key(k.key, m, lang)} ({code(k.key, True)})",
                    w(k.order, lang)] for i, k in enumerate(r.keys, 1)))
-    return out + ["", field(w("basis", lang), md(r.basis)), ""]
+    out.append("")
+    if r.groupings:
+        out.append(field(w("groupings", lang), ", ".join(
+            say_name(g, ctx.book.entries, lang) for g in r.groupings)))
+    if r.ties == "shared" or r.tie_through is not None:
+        out.append(w("ties_shared" if r.ties == "shared" else "ties_broken", lang,
+                     key=code(r.tie_through or "total")))
+        out.append("")
+    return out + [field(w("basis", lang), md(r.basis)), ""]
 
 
 def _awards(m: RuleSet, ctx: PageContext) -> list[str]:
@@ -222,13 +325,26 @@ def _awards(m: RuleSet, ctx: PageContext) -> list[str]:
         return []
     out = [f"## {w('awards', lang)}", ""]
     for a in m.awards:
-        first, last = a.ranks
-        ranks = str(first) if first == last else f"{first}–{last}"
-        out += [f"### {md(a.title.get(lang))} ({code(a.id)})", "",
-                w("award_text", lang, ranks=ranks, scope=w(f"scope_{a.scope}", lang),
-                  cls=_class_title(m, a.min_class, lang)), "",
-                field(w("cite", lang), ctx.cite(a.cite)),
-                field(w("basis", lang), md(a.basis)), ""]
+        scope = w(f"scope_{a.scope}", lang) if a.scope in ("cluster", "overall") else \
+            w("scope_grouping", lang, group=say_name(a.scope, ctx.book.entries, lang))
+        lines = [f"### {md(a.title.get(lang))} ({code(a.id)})", ""]
+        if a.ranks is not None:
+            first, last = a.ranks
+            ranks = str(first) if first == last else f"{first}–{last}"
+            lines += [w("award_text", lang, ranks=ranks, scope=scope,
+                        cls=_class_title(m, a.min_class, lang)), ""]
+        else:
+            lines += [f"{_class_title(m, a.min_class, lang)}+", ""]
+        if a.quota is not None:
+            of = a.quota.of or a.scope
+            of_text = w("quota_overall", lang) if of == "overall" else \
+                w("scope_cluster", lang) if of == "cluster" else \
+                say_name(of, ctx.book.entries, lang)
+            lines += [w("award_quota_text", lang, share=_pct(a.quota.share, lang), of=of_text,
+                        rounding=code(a.quota.rounding)), "",
+                      field(w("basis", lang), md(a.quota.basis))]
+        out += lines + [field(w("cite", lang), ctx.cite(a.cite)),
+                        field(w("basis", lang), md(a.basis)), ""]
     return out
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...expr import Node
-from ...expr.evaluate import BOOL, NUMBER
+from ...expr.evaluate import BOOL, NUMBER, TEXT
 from ...rulebook.checker import INPUT_TYPES, Checker, param_kind
 from ...rulebook.source import Source
+from .bands import overlaps, parse_range
 from .model import RuleSet
 
 
@@ -61,19 +62,33 @@ def check_scoring(m: RuleSet, src: Source) -> None:
             err(f"{e} (the rule set is judged as of {as_of})", "parameters", name, rule_id=name)
 
     params_only = {n: t for n, t in types.items() if n in m.parameters}
+    history = m.history is not None
 
     def check_expr(node: Node | None, want: str, section: str, key: Any, sub: str,
                    rule_id: str | None, env: dict[str, str] = types) -> None:
         only = env is params_only
         ck.expr(node, want, env, section, key, sub, rule_id,
                 what="parameter" if only else "input field or parameter",
-                only_hint=types if only else None)
+                only_hint=types if only else None, groups=not only, windows=history and not only)
 
     check_id, check_cite = ck.id, ck.cite
 
+    section_ids = set()
+    for i, sec in enumerate(m.sections):
+        check_id(sec.id, "sections", i)
+        check_cite(sec.cite, "sections", i, sec.id)
+        check_expr(sec.max, NUMBER, "sections", i, "max", sec.id, params_only)
+        section_ids.add(sec.id)
     for i, c in enumerate(m.criteria):
         check_id(c.id, "criteria", i)
         check_cite(c.cite, "criteria", i, c.id)
+        if c.section is not None and c.section not in section_ids:
+            err(f"unknown section '{c.section}'", "criteria", i, "section", c.id)
+        check_expr(c.points, NUMBER, "criteria", i, "points", c.id)
+        if c.review is not None:
+            for sub in ("points", "achieved", "target"):
+                check_expr(getattr(c.review, sub), NUMBER, "criteria", i, "review", c.id)
+            check_expr(c.review.reason, TEXT, "criteria", i, "review", c.id)
         check_expr(c.applies, BOOL, "criteria", i, "applies", c.id)
         check_expr(c.achieved, NUMBER, "criteria", i, "achieved", c.id)
         check_expr(c.target, NUMBER, "criteria", i, "target", c.id)
@@ -87,13 +102,35 @@ def check_scoring(m: RuleSet, src: Source) -> None:
         check_cite(d.cite, "deductions", i, d.id)
         check_expr(d.points, NUMBER, "deductions", i, "points", d.id)
         check_expr(d.max, NUMBER, "deductions", i, "max", d.id, params_only)
+    for i, e in enumerate(m.events):
+        check_id(e.id, "events", i)
+        check_cite(e.cite, "events", i, e.id)
+        check_expr(e.points, NUMBER, "events", i, "points", e.id)
+        check_expr(e.when, BOOL, "events", i, "when", e.id)
+        check_expr(e.per, NUMBER, "events", i, "per", e.id)
+        check_expr(e.max, NUMBER, "events", i, "max", e.id, params_only)
     check_expr(m.meta.bonus_max, NUMBER, "meta", None, "bonus_max", None, params_only)
     class_ids = [c.id for c in m.classes]
+    ranges = []
     for i, c in enumerate(m.classes):
         check_id(c.id, "classes", i)
         check_expr(c.min_total, NUMBER, "classes", i, "min_total", c.id, params_only)
-        if c.min_total is None and i != len(m.classes) - 1:
+        if c.range is not None:
+            if c.min_total is not None:
+                err("a class has 'min_total' or 'range', not both", "classes", i, "range", c.id)
+            try:
+                ranges.append(parse_range(c.range))
+            except ValueError as e:
+                err(str(e), "classes", i, "range", c.id)
+            if m.meta.between_bands is None:
+                err("classes written as ranges need meta.between_bands (lower or upper): where "
+                    "a total between two bands goes", "classes", i, "range", c.id)
+        elif c.min_total is None and i != len(m.classes) - 1:
             err("only the last (lowest) class may have no min_total", "classes", i, None, c.id)
+    if ranges and len(ranges) != len(m.classes):
+        err("write every class as a range, or none", "classes", None, None, None)
+    elif ranges and overlaps(ranges):
+        err(overlaps(ranges) or "", "classes", None, None, None)
     if m.classes and m.classes[-1].min_total is not None:
         err("the last class must have no min_total, so every total gets a class", "classes",
             len(m.classes) - 1, None, m.classes[-1].id)
@@ -108,21 +145,59 @@ def check_scoring(m: RuleSet, src: Source) -> None:
     for i, v in enumerate(m.vetoes):
         check_id(v.id, "vetoes", i)
         check_cite(v.cite, "vetoes", i, v.id)
-        if v.criterion not in crit_ids:
+        if v.criterion is not None and v.criterion not in crit_ids:
             err(f"unknown criterion '{v.criterion}'", "vetoes", i, "criterion", v.id)
+        check_expr(v.when, BOOL, "vetoes", i, "when", v.id)
         if v.max_class not in class_ids:
             err(f"unknown class '{v.max_class}'", "vetoes", i, "max_class", v.id)
+    for section, item in (("scorers", m.scorers), ("stages", m.stages), ("history", m.history),
+                          ("ranking", m.ranking)):
+        if item is not None and item.cite:
+            check_cite(item.cite, section, None, None)
+    for i, c in enumerate(m.classes):
+        if c.cite:
+            check_cite(c.cite, "classes", i, c.id)
+    scopes = ["cluster", "overall", *m.ranking.groupings]
     for i, a in enumerate(m.awards):
         check_id(a.id, "awards", i)
         check_cite(a.cite, "awards", i, a.id)
         if a.min_class not in class_ids:
             err(f"unknown class '{a.min_class}'", "awards", i, "min_class", a.id)
+        if a.scope not in scopes:
+            err(f"unknown scope '{a.scope}'; use {', '.join(scopes)}", "awards", i, "scope", a.id)
+        if a.quota is not None and a.quota.cite:
+            check_cite(a.quota.cite, "awards", i, a.id)
+        if a.quota is not None and a.quota.of is not None and a.quota.of not in scopes:
+            err(f"unknown grouping '{a.quota.of}'; use {', '.join(scopes)}", "awards", i, "quota",
+                a.id)
     if m.ranking.group_by not in m.inputs:
         err(f"group_by '{m.ranking.group_by}' is not an input field", "ranking", None, "group_by")
+    for g in m.ranking.groupings:
+        if g not in m.inputs or types.get(g) != TEXT:
+            err(f"grouping '{g}' is not a text or enum input field", "ranking", None, "groupings")
+        if g in ("cluster", "overall"):
+            err(f"grouping '{g}' is a reserved scope name", "ranking", None, "groupings")
     for k in m.ranking.keys:
         if not valid_rank_key(k.key, m):
             err(f"unknown ranking key '{k.key}'; use class, total, base, bonus, deduction, "
-                "points.<criterion>, ratio.<criterion> or an input field", "ranking", None, "keys")
+                "events, points.<criterion>, ratio.<criterion>, section.<section> or an input "
+                "field", "ranking", None, "keys")
+    if m.ranking.tie_through is not None and \
+            m.ranking.tie_through not in [k.key for k in m.ranking.keys]:
+        err(f"tie_through '{m.ranking.tie_through}' is not one of the ranking keys", "ranking",
+            None, "tie_through")
+    if m.scorers is not None:
+        if m.scorers.field not in m.inputs or types.get(m.scorers.field) != TEXT:
+            err(f"scorers.field '{m.scorers.field}' is not a text or enum input field",
+                "scorers", None, "field")
+        if m.history is not None:
+            err("several scorers and a history of years cannot be combined in one table",
+                "scorers", None, "field")
+    if m.history is not None and "year" not in roles:
+        err("a history of years needs an input field with role 'year'", "history", None,
+            "years")
+    if m.stages is not None and not any(c.review for c in m.criteria):
+        err("stages are named but no criterion has a 'review'", "stages", None, "claimed")
     for i, t in enumerate(m.totals):
         check_id(t.id, "totals", i)
         check_cite(t.cite, "totals", i, t.id)
@@ -148,8 +223,10 @@ def check_scoring(m: RuleSet, src: Source) -> None:
 
 
 def valid_rank_key(key: str, m: RuleSet) -> bool:
-    if key in ("class", "total", "base", "bonus", "deduction"):
+    if key in ("class", "total", "base", "bonus", "deduction", "events"):
         return True
     if key.startswith(("points.", "ratio.")):
         return key.split(".", 1)[1] in {c.id for c in m.criteria}
+    if key.startswith("section."):
+        return key.split(".", 1)[1] in {s.id for s in m.sections}
     return key in m.inputs

@@ -10,7 +10,13 @@ from ...render.sections import (anchor, generator, param_anchor, param_node, par
 from ...render.ties import key_title, key_titles, ranked_tie
 from .model import RuleSet
 from .result import ScoreResult
+from .terminal import class_rule_lines, criterion_extras, quota_lines, stage_names
 from .trace import CriterionTrace, UnitResult
+
+
+def _both(lines_of) -> list[Text]:
+    """The same lines in both languages (``lines_of(lang)`` gives one language's list)."""
+    return [Text(vi=vi, en=en) for vi, en in zip(lines_of("vi"), lines_of("en"))]
 
 
 def clause_labels(rules: RuleSet) -> dict[str, Text]:
@@ -63,11 +69,14 @@ def _inputs(values: dict) -> Text:
     return join([Text.same(f"{k} = ") + value(v) for k, v in values.items()])
 
 
-def _criterion_node(c: CriterionTrace) -> Node:
+def _criterion_node(c: CriterionTrace, res: ScoreResult | None = None) -> Node:
     kids: list[Node] = []
     if not c.applicable:
         kids.append(Node(text=msg("na"), status="info"))
     else:
+        if res is not None:
+            kids += [Node(text=x) for x in _both(
+                lambda lang: criterion_extras(c, lang, stage_names(res, lang)))]
         if c.achieved is not None:
             pct = number(round((c.ratio or 0) * 100, 1)) + "%"
             kids.append(Node(text=msg("measure", achieved=number(c.achieved),
@@ -83,7 +92,7 @@ def _criterion_node(c: CriterionTrace) -> Node:
         if c.bonus:
             kids.append(Node(text=msg("bonus", bonus=number(c.bonus)), status="met"))
         kids.append(Node(text=label("formula"), code=c.formula))
-        if c.inputs:
+        if c.inputs and not c.scorers:
             kids.append(Node(text=msg("inputs", values=_inputs(c.inputs))))
         kids += [param_node(p) for p in c.parameters]
     return Node(text=msg("crit_line", mark="✓" if c.met else "✗", title=Text.of(c.title),
@@ -106,8 +115,22 @@ def unit_tree(res: ScoreResult, u: UnitResult) -> list[Node]:
     out: list[Node] = []
     capped = [Node(text=msg("bonus_capped", raw=number(u.bonus_uncapped), capped=number(u.bonus)))
               ] if u.bonus_uncapped > u.bonus else []
-    out.append(Node(text=msg("total", total=number(u.total), base=number(u.base),
-                             bonus=number(u.bonus), ded=number(u.deduction)), children=capped))
+    if u.scorers:
+        how = {lang: rules.scorers.combine for lang in ("vi", "en")}
+        capped.append(Node(text=msg("scorers", how=msg(f"scorers_{how['vi']}",
+                                                        n=len(u.scorers))),
+                           children=[Node(text=msg("scorer_line", scorer=s_.scorer, row=s_.row,
+                                                   points=number(s_.total)))
+                                     for s_ in u.scorers]))
+    if u.events is None:
+        out.append(Node(text=msg("total", total=number(u.total), base=number(u.base),
+                                 bonus=number(u.bonus), ded=number(u.deduction)),
+                        children=capped))
+    else:
+        out.append(Node(text=msg("total_events", total=number(u.total), base=number(u.base),
+                                 bonus=number(u.bonus), ded=number(u.deduction),
+                                 sign="−" if u.events < 0 else "+",
+                                 events=number(abs(u.events))), children=capped))
     cls_kids = []
     band = next(c for c in rules.classes if c.id == u.class_id)
     if band.min_total is not None:
@@ -118,15 +141,41 @@ def unit_tree(res: ScoreResult, u: UnitResult) -> list[Node]:
                                           param=pname, date=p.effective_from.strftime("%d/%m/%Y"),
                                           basis=p.basis), status="info",
                                  link=param_anchor(pname)))
+    cls_kids += [Node(text=x, status="info") for x in
+                 _both(lambda lang: class_rule_lines(u, lang, rules))]
     for v in u.vetoes:
-        if v.applied:
+        if v.applied and v.criterion is None:
+            cls_kids.append(Node(text=msg("veto_event", cls=v.max_class, title=Text.of(v.title),
+                                          cite=v.cite), status="failed", cite=v.cite))
+        elif v.applied:
             cls_kids.append(Node(text=msg("veto_applied", cls=v.max_class, crit=v.criterion,
                                           title=Text.of(v.title), cite=v.cite),
                                  status="failed", cite=v.cite))
     out.append(Node(text=msg("class", title=Text.of(u.class_title)), children=cls_kids))
     out.append(Node(text=msg("rank", rc=u.rank_cluster, size=u.cluster_size, cluster=u.cluster,
-                             ro=u.rank_overall, n=res.scored)))
-    out.append(Node(text=msg("targets"), children=[_criterion_node(c) for c in u.criteria]))
+                             ro=u.rank_overall, n=res.scored),
+                    children=[Node(text=msg("rank_in", rank=g.rank, size=g.size,
+                                            grouping=g.grouping, group=g.group))
+                              for g in u.ranks]))
+    if u.sections:
+        out.append(Node(text=msg("sections"), children=[
+            Node(text=msg("section_line", title=Text.of(sec.title), cite=sec.cite,
+                          points=number(sec.points)), cite=sec.cite,
+                 children=([Node(text=msg("section_max", max=number(sec.max_points)))]
+                           if sec.max_points is not None else []) +
+                 ([Node(text=msg("section_capped", raw=number(sec.raw_points),
+                                 points=number(sec.points)), status="info")]
+                  if sec.raw_points > sec.points else []))
+            for sec in u.sections]))
+    out.append(Node(text=msg("targets"), children=[_criterion_node(c, res) for c in u.criteria]))
+    if u.event_points:
+        out.append(Node(text=msg("events"), children=[
+            Node(text=msg("event_line", mark="✓" if e.happened else "·", title=Text.of(e.title),
+                          cite=e.cite, points=number(e.points)), cite=e.cite,
+                 status="met" if e.points > 0 else "failed" if e.points < 0 else "info",
+                 children=[Node(text=label("formula"), code=e.formula)] +
+                 ([Node(text=msg("inputs", values=_inputs(e.inputs)))] if e.inputs else []))
+            for e in u.event_points]))
     if u.deductions:
         out.append(Node(text=msg("deductions"), children=[
             Node(text=msg("ded_line", title=Text.of(d.title), cite=d.cite,
@@ -141,6 +190,9 @@ def unit_tree(res: ScoreResult, u: UnitResult) -> list[Node]:
     if u.ties:
         titles = key_titles(rules.ranking.keys)
         out.append(Node(text=msg("ties"), children=[
+            Node(text=msg("shared_rank", scope=msg(f"scope_{tb.scope}"), other=tb.other_unit,
+                          tied=join([key_title(titles, k) for k in tb.tied_on])))
+            if tb.shared else
             Node(text=ranked_tie(tb.scope, [key_title(titles, k) for k in tb.tied_on],
                                  tb.other_unit, tb.position, key_title(titles, tb.decided_by),
                                  tb.own_value, tb.other_value))
@@ -193,10 +245,14 @@ def _gap_node(res: ScoreResult, u: UnitResult) -> Node:
 def _awards_node(res: ScoreResult, u: UnitResult) -> Node:
     rules = res.model
     kids = [Node(text=msg("award_line", title=Text.of(a.title), cite=a.cite, rank=a.rank,
-                          scope=msg(f"scope_{a.scope}")), status="met", cite=a.cite)
+                          scope=msg(f"scope_{a.scope}") if a.scope in ("cluster", "overall")
+                          else Text.same(a.scope)), status="met", cite=a.cite)
             for a in u.awards]
+    kids += [Node(text=x, status="info") for x in _both(lambda lang: quota_lines(res, u, lang))]
     order = [c.id for c in rules.classes]
     for a in rules.awards:
+        if a.ranks is None or a.scope not in ("cluster", "overall"):
+            continue
         rank = u.rank_cluster if a.scope == "cluster" else u.rank_overall
         if a.ranks[0] <= rank <= a.ranks[1] and not any(x.id == a.id for x in u.awards) and \
                 order.index(u.class_id) > order.index(a.min_class):

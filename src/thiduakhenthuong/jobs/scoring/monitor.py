@@ -29,6 +29,8 @@ from ...stream.network import require
 from ...tables.read import header_key, header_map, read_table
 from ...tables.validate import ValidInputs, validate
 from .api import Rules, load_rules
+from ...expr.functions import GROUP_FUNCTIONS
+from .engine import expressions
 from .network import ScoringNetwork
 from .result import ScoreResult
 from .trace import UnitResult
@@ -130,6 +132,18 @@ class Monitor:
         self.period = model.meta.period.year
         if period is not None and period != self.period:
             raise UsageError(f"the rule set {model.meta.id} judges {self.period}, not {period}")
+        whole = [what for what, used in (
+            ("several scorers per unit", model.scorers is not None),
+            ("a history of years", model.history is not None),
+            ("values computed over a group", any(c.func in GROUP_FUNCTIONS
+                                                 for node in expressions(model)
+                                                 for c in node.calls())))
+            if used]
+        if whole:
+            # A posted fact changes one unit's row; these read other rows (or other years), so
+            # every unit would have to be fired again: score the table in a batch instead.
+            raise UsageError(f"the rule set {model.meta.id} uses {', '.join(whole)}: streaming "
+                             "posts one unit at a time; score the whole table with tdkt score")
         self.key = next(n for n, f in model.inputs.items() if f.role == "key")
         # Until the year end any figure may still be missing: only the key is required.
         self._model = model.model_copy(update={"inputs": {

@@ -11,11 +11,16 @@ from .model import RuleSet
 
 
 def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, Any], *,
-               base, bonus, deduction, total, class_idx) -> Ranked:
-    """Order units by the rule set's ranking keys, within their cluster (``ranking.group_by``)
-    and overall; two units are tied when they agree on every key up to the total."""
+               base, bonus, deduction, total, class_idx, events=None, sections=None,
+               group_field: str | None = None) -> Ranked:
+    """Order units by the rule set's ranking keys, within their cluster (``ranking.group_by``,
+    or ``group_field``: one of ``ranking.groupings``) and overall; two units are tied when
+    they agree on every key up to the total (or ``ranking.tie_through``); with ``ties:
+    shared`` tied units share a rank."""
     key_field = next(n for n, f in rules.inputs.items() if f.role == "key")
-    sums = {"total": total, "base": base, "bonus": bonus, "deduction": deduction}
+    n = len(total)
+    sums = {"total": total, "base": base, "bonus": bonus, "deduction": deduction,
+            "events": events if events is not None else np.zeros(n)}
     names, orders, values = [], [], []
     n_classes = len(rules.classes)
     for k in rules.ranking.keys:
@@ -29,6 +34,8 @@ def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, 
             v = crits[k.key[7:]].points
         elif k.key.startswith("ratio."):
             v = crits[k.key[6:]].ratio
+        elif k.key.startswith("section."):
+            v = (sections or {})[k.key[8:]][1]
         else:
             v = columns[k.key]
         names.append(k.key)
@@ -37,5 +44,7 @@ def rank_units(rules: RuleSet, columns: dict[str, np.ndarray], crits: dict[str, 
     names.append(key_field)
     orders.append(next((k.order for k in rules.ranking.keys if k.key == key_field), "asc"))
     values.append(np.asarray(columns[key_field], dtype=object))
-    return rank_by(names, orders, values, np.asarray(columns[rules.ranking.group_by], dtype=object),
-                   tie_key="total")
+    group = columns[group_field or rules.ranking.group_by]
+    return rank_by(names, orders, values, np.asarray(group, dtype=object),
+                   tie_key=rules.ranking.tie_through or "total",
+                   shared=rules.ranking.ties == "shared")

@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 
 from ...core.params import to_column
-from .engine import score_criterion
+from ...expr.evaluate import Context
+from .engine import final, score_criterion
 from .model import RuleSet
 from .trace import CriterionTrace
 
@@ -36,12 +37,15 @@ def recheck_criterion(rules: RuleSet, trace: CriterionTrace) -> tuple[float, boo
     >>> recheck_criterion(res.rules, tr) == (tr.points, tr.met, tr.bonus)
     True
     """
-    crit = next(c for c in rules.criteria if c.id == trace.id)
+    crit = final(next(c for c in rules.criteria if c.id == trace.id))
     env: dict[str, Any] = {}
     for name, v in trace.inputs.items():
         env[name] = _column(v, rules.inputs[name].type)
     for p in trace.parameters:
         v = p.value
         env[p.name] = np.array([to_column(v)]) if isinstance(v, (dt.date, str)) else to_column(v)
-    cc = score_criterion(crit, env, 1)
+    # The values computed over the unit's group, as the trace recorded them.
+    ctx = Context(groups={g.call: np.array([np.nan if g.value is None else g.value])
+                          for g in trace.groups}) if trace.groups else None
+    cc = score_criterion(crit, env, 1, ctx=ctx)
     return float(cc.points[0]), bool(cc.met[0]), float(cc.bonus[0])

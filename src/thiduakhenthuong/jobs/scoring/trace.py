@@ -2,16 +2,59 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional
+from typing import Any, ClassVar, Literal, Optional
 
-from pydantic import Field
+from pydantic import Field, model_serializer
 
 from ...core.models import Localized, Out
-from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value
+from ...core.trace import Notice, OverrideApplied, ParameterUse, RejectedRow, Value, YearsRead
 
 
-class CriterionTrace(Out):
+class Growing(Out):
+    """A trace whose later fields (:attr:`_later`) are left out of its JSON while empty, so a rule
+    set that uses none of the features they explain keeps the bytes of its results."""
+    _later: ClassVar[frozenset[str]] = frozenset()
+
+    @model_serializer(mode="wrap")
+    def _drop_empty(self, handler):
+        out = handler(self)
+        for k in self._later:
+            if k in out and out[k] in (None, [], {}):
+                del out[k]
+        return out
+
+
+class GroupRead(Out):
+    """A value computed over a unit's group that an expression read: what it measured the unit
+    against (the cluster's best, mean or rank)."""
+    call: str = Field(description="the function call as written, e.g. group_max(units, cluster)")
+    group: Optional[str] = Field(default=None, description="the unit's group (None: all units)")
+    value: Optional[float]
+    size: int = Field(description="units in the group")
+
+
+class ReviewTrace(Out):
+    """A reviewed criterion: the unit's own score, the reviewer's, and why it changed."""
+    claimed_points: float
+    claimed_met: bool
+    reviewed: bool = Field(description="the reviewer wrote a figure")
+    changed: bool = Field(description="the reviewer's figure changed the points")
+    reason: Optional[str] = None
+    claimed: dict[str, Value] = Field(default_factory=dict, description="the unit's figures")
+    final: dict[str, Value] = Field(default_factory=dict, description="the figures scored")
+
+
+class ScorerPoints(Out):
+    """One scorer's points for a criterion (several scorers per unit)."""
+    scorer: str
+    row: int
+    points: float
+    met: bool
+
+
+class CriterionTrace(Growing):
     """Everything one criterion saw and decided for one unit."""
+    _later = frozenset({"section", "given", "review", "scorers", "groups", "history"})
     id: str
     title: Localized
     cite: str
@@ -31,6 +74,81 @@ class CriterionTrace(Out):
     shortfall: Optional[float] = Field(default=None, description="target - achieved when short")
     unit: Optional[str] = None
     parameters: list[ParameterUse] = Field(default_factory=list)
+    section: Optional[str] = None
+    given: Optional[float] = Field(default=None, description="method points: the points as "
+                                                              "written, before the 0..max cap")
+    review: Optional[ReviewTrace] = None
+    scorers: list[ScorerPoints] = Field(default_factory=list)
+    groups: list[GroupRead] = Field(default_factory=list)
+    history: list[YearsRead] = Field(default_factory=list)
+
+
+class SectionTrace(Out):
+    """A section's subtotal: its criteria's points, capped at its maximum."""
+    id: str
+    title: Localized
+    cite: str
+    raw_points: float
+    points: float
+    max_points: Optional[float] = None
+    criteria: list[str]
+
+
+class EventTrace(Out):
+    """A flat bonus or penalty for an event (its sign kept)."""
+    id: str
+    title: Localized
+    cite: str
+    happened: bool
+    points: float
+    formula: str
+    inputs: dict[str, Value]
+    parameters: list[ParameterUse] = Field(default_factory=list)
+
+
+class ClassRule(Out):
+    """How the class was read from the total when a class is written as a range or asks for a
+    share of every criterion's maximum."""
+    range: Optional[str] = Field(default=None, description="the class as its source writes it")
+    between_bands: Optional[str] = None
+    threshold: Optional[float] = None
+    strict: bool = Field(default=False, description="the total must be above the threshold")
+    min_share: Optional[float] = None
+    lowest_share: Optional[float] = Field(default=None, description="the lowest share of its "
+                                          "maximum any criterion earned")
+    blocked: list[str] = Field(default_factory=list, description="better classes whose share "
+                               "of every criterion's maximum was not reached")
+
+
+class GroupRank(Out):
+    """The unit's rank in a further grouping (e.g. its khối beside its cụm)."""
+    grouping: str
+    group: str
+    rank: int
+    size: int
+
+
+class QuotaTrace(Out):
+    """Where the cut of an award's quota fell for this unit."""
+    award: str
+    group: str
+    units: int = Field(description="units in the group the share is taken of")
+    share: float
+    cap: int
+    position: int = Field(description="place among the group's eligible units")
+    eligible: int
+    selected: bool
+    other_unit: Optional[str] = Field(default=None, description="the unit across the cut")
+    decided_by: Optional[str] = None
+    own_value: Value = None
+    other_value: Value = None
+
+
+class ScorerTotal(Out):
+    """One scorer's total for the unit."""
+    scorer: str
+    row: int
+    total: float
 
 
 class DeductionTrace(Out):
@@ -45,16 +163,18 @@ class DeductionTrace(Out):
     parameters: list[ParameterUse] = Field(default_factory=list)
 
 
-class VetoTrace(Out):
+class VetoTrace(Growing):
+    _later = frozenset({"when"})
     id: str
     title: Localized
     cite: str
-    criterion: str
+    criterion: Optional[str]
     max_class: str
     applied: bool = Field(description="true when it lowered the class")
+    when: Optional[str] = Field(default=None, description="the event that caps the class")
 
 
-class TieBreak(Out):
+class TieBreak(Growing):
     """How the order against a neighbour with the same leading keys was decided."""
     scope: Literal["cluster", "overall"]
     other_unit: str
@@ -63,6 +183,9 @@ class TieBreak(Out):
     decided_by: str
     own_value: Value
     other_value: Value
+    shared: Optional[bool] = Field(default=None, description="true when both share the rank "
+                                                             "(đồng hạng)")
+    _later = frozenset({"shared"})
 
 
 class Step(Out):
@@ -110,8 +233,10 @@ class AwardDecision(Out):
     rank: int
 
 
-class UnitResult(Out):
+class UnitResult(Growing):
     """The full, explained decision for one unit."""
+    _later = frozenset({"events", "event_points", "sections", "ranks", "quotas", "scorers",
+                        "class_rule"})
     unit_id: str
     name: Optional[str] = None
     cluster: str
@@ -137,6 +262,14 @@ class UnitResult(Out):
     gap: Optional[ClassGap] = None
     parameters: list[ParameterUse] = Field(default_factory=list,
                                            description="class thresholds and caps used")
+    events: Optional[float] = Field(default=None, description="points of events (bonuses and "
+                                                              "penalties), when the rules have any")
+    event_points: list[EventTrace] = Field(default_factory=list)
+    sections: list[SectionTrace] = Field(default_factory=list)
+    ranks: list[GroupRank] = Field(default_factory=list)
+    quotas: list[QuotaTrace] = Field(default_factory=list)
+    scorers: list[ScorerTotal] = Field(default_factory=list)
+    class_rule: Optional[ClassRule] = None
 
 
 class ScoreReport(Out):

@@ -118,8 +118,8 @@ def documents(ctx: PageContext) -> list[str]:
         return out + [w("no_documents", lang), ""]
     out += table([w("doc_number", lang), w("doc_title", lang), w("doc_date", lang),
                   w("doc_issuer", lang)],
-                 ([md(d.number), md(d.title.get(lang)), d.date.isoformat() if d.date else "—",
-                   md(d.issuer)]
+                 ([md(d.number), md(d.title.get(lang)) + (f" <{d.url}>" if d.url else ""),
+                   d.date.isoformat() if d.date else "—", md(d.issuer)]
                   for d in ctx.documents))
     return out + [""]
 

@@ -339,6 +339,63 @@ WORDS: dict[str, tuple[str, str]] = {
     "unit_inputs": ("Bảng tập thể (mỗi tập thể mỗi năm một dòng)",
                     "Units table (one row per unit per year)"),
     "unit_row_checks": ("Kiểm tra dòng dữ liệu tập thể", "Unit row checks"),
+    # Scoring features of issue 15
+    "points_given": ("điểm được chấm trực tiếp theo {points}, trong khoảng 0 đến điểm tối đa",
+                     "the points given by {points}, within 0 and the maximum"),
+    "in_section": ("Thuộc phần", "In section"),
+    "review": ("Chấm lại (giai đoạn thẩm định)", "Review (second stage)"),
+    "review_text": ("{stage} ghi {what}; ô để trống thì giữ nguyên số liệu của đơn vị{reason}",
+                    "{stage} writes {what}; a blank cell keeps the unit's own figure{reason}"),
+    "review_reason": ("; lý do ghi ở {reason}", "; the reason is written in {reason}"),
+    "stage_reviewed": ("Điểm thẩm định", "The reviewer"),
+    "sections": ("Các phần của bảng điểm", "Sections of the score sheet"),
+    "sections_intro": ("Điểm các tiêu chí của một phần cộng thành điểm phần, không vượt mức tối "
+                       "đa của phần.", "A section's criteria add up to its subtotal, capped at "
+                       "the section's maximum."),
+    "section_max": ("Tối đa", "At most"),
+    "no_cap": ("không giới hạn", "no cap"),
+    "events": ("Điểm cộng, trừ theo sự kiện", "Event bonuses and penalties"),
+    "events_intro": ("Điểm cộng (dương) hoặc trừ (âm) cho một sự kiện, ngoài các chỉ tiêu; điểm "
+                     "âm được giữ nguyên dấu.", "Points added (positive) or taken off (negative) "
+                     "for an event, apart from the targets; negative points keep their sign."),
+    "event_points": ("Điểm", "Points"),
+    "event_when": ("Khi", "When"),
+    "event_per": ("Nhân với", "Times"),
+    "event_max": ("Giới hạn (cả hai dấu)", "Cap (either sign)"),
+    "scorers": ("Nhiều đơn vị chấm", "Several scorers"),
+    "scorers_text": ("Mỗi dòng dữ liệu là điểm một {field} chấm cho một đơn vị; điểm của đơn vị "
+                     "là {how} các dòng của đơn vị đó.", "Each row holds the points one {field} "
+                     "gave a unit; the unit's points are the {how} of its rows."),
+    "how_mean": ("trung bình", "mean"),
+    "how_sum": ("tổng", "sum"),
+    "stages": ("Hai giai đoạn chấm", "Two stages of scoring"),
+    "stages_text": ("{claimed}, sau đó {reviewed}; giải thích ghi cả hai điểm và lý do.",
+                    "{claimed}, then {reviewed}; explanations show both scores and the reason."),
+    "score_history": ("Kết quả các năm trước", "Previous years' results"),
+    "score_history_text": ("Bảng dữ liệu có mỗi đơn vị mỗi năm một dòng; năm đánh giá được chấm, "
+                     "{years} năm trước được các hàm streak() và years_sum() đọc.",
+                     "The table has a row per unit and year; the judged year is scored and the "
+                     "{years} years before are read by streak() and years_sum()."),
+    "class_range": ("Khung điểm (như văn bản ghi)", "Band (as the source writes it)"),
+    "class_min_share": ("Mọi tiêu chí đạt ít nhất", "Every criterion at least"),
+    "between_lower": ("Điểm lẻ giữa hai khung xếp vào khung dưới: mỗi khung là [từ, khung trên).",
+                      "A total between two bands goes to the lower band: each band is [from, "
+                      "next band)."),
+    "between_upper": ("Điểm lẻ giữa hai khung xếp vào khung trên: mỗi khung là (khung dưới, đến].",
+                      "A total between two bands goes to the upper band: each band is (previous "
+                      "band, to]."),
+    "veto_when_text": ("Khi {when}, xếp loại cao nhất là {cls}.",
+                       "When {when}, the class is at most {cls}."),
+    "groupings": ("Đồng thời xếp hạng trong từng nhóm theo", "Also ranked within each group of"),
+    "ties_shared": ("Các đơn vị bằng nhau về các khóa đến {key} được đồng hạng.",
+                    "Units level on the keys up to {key} share a rank."),
+    "ties_broken": ("Các đơn vị bằng nhau được phân định bằng các khóa sau đó.",
+                    "Units level are told apart by the later keys."),
+    "scope_grouping": ("trong {group}", "within their {group}"),
+    "award_quota_text": ("Không quá {share} số đơn vị của mỗi {of} (làm tròn {rounding}), lấy đơn vị "
+                   "xếp hạng cao trước.", "At most {share} of the units of each {of} (rounded "
+                   "{rounding}), the best ranked first."),
+    "quota_overall": ("toàn bộ", "whole table"),
     # Index
     "index_title": ("Danh mục quy tắc", "Rule catalogue"),
     "index_source": ("Thư mục quy tắc", "Rule directory"),
