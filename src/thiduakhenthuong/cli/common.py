@@ -72,18 +72,46 @@ def write_outputs(paths: tuple[str, ...], write: Callable[[str], list[Path]],
 
 
 def print_rejected(rejected: list[Any], lang: str, out: Console) -> None:
-    """Every problem of every rejected row, one line each (prefixed by its table, if any)."""
+    """Every problem of the rejected rows, one line each; a problem shared by several rows (a
+    missing column, an unknown unit) is printed once with the rows it hits. Lines are prefixed by
+    their table, if any."""
     if not rejected:
         return
     out.print(f"[bold]{t('rejected_title', lang)}[/bold]")
+    groups: dict[tuple, list[Any]] = {}
     for r in rejected:
         for p in r.problems:
+            key = (r.table, p.header or p.column or "-", p.value, p.message.get(lang))
+            groups.setdefault(key, []).append(r)
+    for (table, column, value, reason), rows in groups.items():
+        shown = f" = {value!r}" if value is not None else ""
+        prefix = f"[{table}] " if table else ""
+        if len(rows) == 1:
+            r = rows[0]
             unit = f" ({r.unit_id})" if r.unit_id else ""
-            value = f" = {p.value!r}" if p.value is not None else ""
-            table = f"[{r.table}] " if r.table else ""
-            out.print("  " + escape(table + t("rejected_line", lang, row=r.row, unit=unit,
-                                               column=p.header or p.column or "-", value=value,
-                                               reason=p.message.get(lang))))
+            line = t("rejected_line", lang, row=r.row, unit=unit, column=column, value=shown,
+                     reason=reason)
+        else:
+            line = t("rejected_rows_line", lang, n=len(rows), rows=row_ranges([r.row for r in rows]),
+                     column=column, value=shown, reason=reason)
+        out.print("  " + escape(prefix + line))
+
+
+def row_ranges(rows: list[int]) -> str:
+    """Row numbers as ranges.
+
+    >>> row_ranges([2, 3, 4, 7, 9, 10])
+    '2–4, 7, 9–10'
+    """
+    rows = sorted(set(rows))
+    parts, start = [], None
+    for i, r in enumerate(rows):
+        if start is None:
+            start = r
+        if i + 1 == len(rows) or rows[i + 1] != r + 1:
+            parts.append(str(start) if start == r else f"{start}–{r}")
+            start = None
+    return ", ".join(parts)
 
 
 def print_notices(notices: list[Any], lang: str, out: Console) -> None:

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.phrases import Phrasebook
+
+__all__ = ["MESSAGES", "WORKBOOK", "Phrasebook", "t", "wb"]
+
 MESSAGES: dict[str, dict[str, str]] = {
     "unit": {"vi": "{name} ({id}) — cụm {cluster}", "en": "{name} ({id}) — cluster {cluster}"},
     "total": {"vi": "Tổng điểm {total} = {base} điểm chỉ tiêu + {bonus} điểm thưởng − {ded} điểm trừ",
@@ -70,6 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rejected_title": {"vi": "Dòng bị loại", "en": "Rejected rows"},
     "rejected_line": {"vi": "dòng {row}{unit}: cột {column}{value} — {reason}",
                       "en": "row {row}{unit}: column {column}{value} — {reason}"},
+    "rejected_rows_line": {"vi": "{n} dòng ({rows}): cột {column}{value} — {reason}",
+                           "en": "{n} rows ({rows}): column {column}{value} — {reason}"},
     "counts": {"vi": "Số dòng đầu vào {rows_in} = đã chấm {scored} + bị loại {rejected}",
                "en": "Rows in {rows_in} = scored {scored} + rejected {rejected}"},
     "warnings": {"vi": "Cảnh báo", "en": "Warnings"},
@@ -138,32 +144,20 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-class Phrasebook:
-    """Phrases in Vietnamese and English by key, each a ``{"vi": ..., "en": ...}`` mapping or a
-    ``(vi, en)`` pair, filled in with ``str.format``; the one lookup every phrase table of the
-    library uses. A key that is not in the book is a ``KeyError`` naming the book.
-
-    >>> book = Phrasebook("demo", {"short": ("thiếu {n} điểm", "{n} points short")})
-    >>> book("short", "vi", n="3,5"), book("short", "en", n="3.5")
-    ('thiếu 3,5 điểm', '3.5 points short')
-    """
-
-    def __init__(self, name: str, table: dict[str, Any]):
-        self.name = name
-        self.table = table
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.table
-
-    def __call__(self, key: str, lang: str, /, **kw: Any) -> str:
-        try:
-            entry = self.table[key]
-        except KeyError:
-            raise KeyError(f"no phrase '{key}' in the {self.name} phrasebook") from None
-        en = lang == "en"
-        text = (entry["en"] if en else entry["vi"]) if isinstance(entry, dict) else entry[en]
-        return text.format(**kw) if kw else text
-
+#: The words of the workbooks we write: page header and footer, yes/no, split sheets.
+WORKBOOK: dict[str, Any] = {
+    "page": ("Trang &P/&N", "Page &P of &N"),
+    "part": ("{name} ({n})", "{name} ({n})"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "split": ("trang tính '{name}' có {rows} dòng, quá giới hạn {limit} dòng của Excel: "
+              "chia thành {parts} trang tính",
+              "sheet '{name}' has {rows} rows, over Excel's limit of {limit}: split into "
+              "{parts} sheets"),
+}
 
 #: The sentences of explanations, the terminal and the report.
 t = Phrasebook("messages", MESSAGES)
+
+#: The workbooks' words (see :data:`WORKBOOK`).
+wb = Phrasebook("workbook", WORKBOOK)
