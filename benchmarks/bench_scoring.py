@@ -43,7 +43,7 @@ from thiduakhenthuong.core.params import resolve
 from thiduakhenthuong.jobs.scoring.engine import check_totals, score_columns
 from thiduakhenthuong.tables.read import read_table
 from thiduakhenthuong.jobs.scoring.api import Rules
-from thiduakhenthuong.select.ranking import rank_units
+from thiduakhenthuong.jobs.scoring.ranking import rank_units
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "rules" / "lao-cai-2023"

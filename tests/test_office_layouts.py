@@ -48,12 +48,12 @@ def test_every_decision_of_the_reader_is_a_notice(rules):
     assert "STT" in said["reader_stt_column"]
     assert "dòng 8" in said["reader_numbering_row"]
     assert "Tổng cộng" in said["reader_totals_row"]
-    assert "NGƯỜI LẬP BIỂU" in said["reader_footer"]
+    assert "Lào Cai, ngày 15 tháng 01" in said["reader_footer"]
     assert "22 ô" in said["reader_percent_cells"]
     # the header typed without accents is accepted, and said to be checked
     assert "So lop tap huan" in said["reader_header_plain"]
     # units by short name and alias, no codes in the file
-    assert "TP Lào Cai → tp_lao_cai" in said["reader_units_by_name"]
+    assert "TP Lào Cai → tp_lao_cai" in said["reader_units_from_names"]
     rows = {u.unit_id: u for u in res.units}
     assert rows["bao_thang"].row == 12
 

@@ -5,7 +5,8 @@ from typing import Any
 
 from ..core.phrases import Phrasebook
 
-__all__ = ["MESSAGES", "WORKBOOK", "Phrasebook", "t", "wb"]
+__all__ = ["MESSAGES", "WORKBOOK", "COLUMNS", "SHEETS", "STATUS_WORDS", "Phrasebook", "t",
+           "wb", "col", "sheet", "status"]
 
 MESSAGES: dict[str, dict[str, str]] = {
     "unit": {"vi": "{name} ({id}) — cụm {cluster}", "en": "{name} ({id}) — cluster {cluster}"},
@@ -150,10 +151,71 @@ WORKBOOK: dict[str, Any] = {
     "part": ("{name} ({n})", "{name} ({n})"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
+    "to_csv": ("trang tính '{name}' có {rows} dòng, quá giới hạn {limit} dòng của Excel: "
+               "ghi ra tệp CSV {file} bên cạnh bảng tính",
+               "sheet '{name}' has {rows} rows, over Excel's limit of {limit}: written to the "
+               "CSV file {file} beside the workbook"),
     "split": ("trang tính '{name}' có {rows} dòng, quá giới hạn {limit} dòng của Excel: "
               "chia thành {parts} trang tính",
               "sheet '{name}' has {rows} rows, over Excel's limit of {limit}: split into "
               "{parts} sheets"),
+}
+
+#: Column headers of the sheets we write (reasons, rejected rows, warnings, totals).
+COLUMNS: dict[str, Any] = {
+    "row": ("Dòng", "Row"), "unit_id": ("Mã đơn vị", "Unit id"), "subject_id": ("Mã", "Id"),
+    "id": ("Mã", "Id"), "table": ("Bảng", "Table"), "year": ("Năm", "Year"),
+    "criterion": ("Mã chỉ tiêu", "Criterion id"), "title": ("Nội dung", "Title"),
+    "cite": ("Căn cứ", "Citation"), "applicable": ("Áp dụng", "Applies"), "met": ("Đạt", "Met"),
+    "achieved": ("Thực hiện", "Achieved"), "target": ("Chỉ tiêu giao", "Target"),
+    "ratio": ("Tỷ lệ thực hiện", "Achieved share"), "shortfall": ("Còn thiếu", "Shortfall"),
+    "points": ("Điểm", "Points"), "max_points": ("Điểm tối đa", "Maximum points"),
+    "bonus": ("Điểm thưởng", "Bonus"), "formula": ("Công thức", "Formula"),
+    "inputs": ("Số liệu đã đọc", "Values read"), "column": ("Cột", "Column"),
+    "value": ("Giá trị", "Value"), "reason": ("Lý do", "Reason"), "code": ("Mã lỗi", "Code"),
+    "message": ("Nội dung", "Message"), "notice_code": ("Mã cảnh báo", "Code"),
+    "title_id": ("Mã danh hiệu", "Title id"), "award_title": ("Danh hiệu", "Title"),
+    "outcome": ("Kết quả", "Outcome"), "outcome_code": ("Mã kết quả", "Outcome code"),
+    "check": ("Mã điều kiện", "Condition id"), "check_title": ("Điều kiện", "Condition"),
+    "route": ("Cách", "Route"), "status": ("Trạng thái", "Status"),
+    "status_code": ("Mã trạng thái", "Status code"), "values": ("Giá trị", "Values"),
+    "history": ("Lịch sử", "History"), "members": ("Thành viên", "Members"),
+    "missing_evidence": ("Thiếu xác nhận", "Evidence missing"), "needs": ("Cần", "Needs"),
+    "expression": ("Biểu thức", "Expression"), "proposed": ("Đề nghị", "Proposed"),
+    "eligible": ("Đủ điều kiện", "Eligible"), "not_eligible": ("Không đủ điều kiện", "Not eligible"),
+    "not_determinable": ("Chưa xác định", "Not determinable"),
+    "prize_total": ("Tổng tiền thưởng (đồng)", "Prize money (VND)"),
+    "severity": ("Mức", "Severity"), "chapter_id": ("Đơn vị", "Chapter"), "name": ("Tên", "Name"),
+}
+
+#: What a status or severity code means, in words.
+STATUS_WORDS: dict[str, Any] = {
+    "met": ("Đạt", "Met"), "failed": ("Không đạt", "Not met"),
+    "unknown": ("Chưa xác định", "Unknown"), "eligible": ("Đủ điều kiện", "Eligible"),
+    "not_eligible": ("Không đủ điều kiện", "Not eligible"),
+    "not_determinable": ("Chưa xác định được", "Not determinable"),
+    "error": ("Lỗi", "Error"), "warning": ("Cảnh báo", "Warning"), "info": ("Thông tin", "Note"),
+    "proposed": ("Đề nghị", "Proposed"), "not_proposed": ("Không đề nghị", "Not proposed"),
+}
+
+#: Sheet names of the workbooks.
+SHEETS: dict[str, Any] = {
+    "rank": ("Xếp hạng", "Ranking"), "reasons": ("Lý do", "Reasons"),
+    "rejected": ("Dòng bị loại", "Rejected rows"), "warnings": ("Cảnh báo", "Warnings"),
+    "rules": ("Quy tắc áp dụng", "Rules used"), "overrides": ("Điều chỉnh", "Overrides"),
+    "proposals": ("Đề nghị", "Proposals"), "decisions": ("Kết quả", "Decisions"),
+    "totals": ("Tổng hợp", "Totals"), "delegates": ("Quyết định", "Decisions"),
+    "standards": ("Tiêu chuẩn", "Standards"), "conferences": ("Hội nghị", "Conferences"),
+    "findings": ("Kết quả kiểm tra", "Findings"),
+    "title_score": ("Kết quả chấm điểm thi đua — {rules} (phiên bản {version})",
+                    "Year-end scoring — {rules} (version {version})"),
+    "title_titles": ("Danh hiệu thi đua năm {year} — {rules} (phiên bản {version})",
+                     "Emulation titles {year} — {rules} (version {version})"),
+    "title_delegates": ("Đại biểu hội nghị điển hình tiên tiến — {rules} (phiên bản {version})",
+                        "Conference delegates — {rules} (version {version})"),
+    "title_plans": ("Kiểm tra kế hoạch hội nghị — {rules} (phiên bản {version})",
+                    "Conference plan check — {rules} (version {version})"),
+    "page_version": ("Bộ quy tắc {rules} {version} ({hash})", "Rules {rules} {version} ({hash})"),
 }
 
 #: The sentences of explanations, the terminal and the report.
@@ -161,3 +223,9 @@ t = Phrasebook("messages", MESSAGES)
 
 #: The workbooks' words (see :data:`WORKBOOK`).
 wb = Phrasebook("workbook", WORKBOOK)
+#: Column headers (see :data:`COLUMNS`).
+col = Phrasebook("columns", COLUMNS)
+#: Sheet names and page titles (see :data:`SHEETS`).
+sheet = Phrasebook("sheets", SHEETS)
+#: Status, outcome and severity codes in words (see :data:`STATUS_WORDS`).
+status = Phrasebook("statuses", STATUS_WORDS)

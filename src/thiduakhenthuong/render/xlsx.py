@@ -26,6 +26,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,11 @@ class Sheet:
     kinds: dict[str, str] = field(default_factory=dict)
     hidden: tuple[str, ...] = ()
     freeze_columns: int = 0
+    #: past Excel's row limit: 'split' into several sheets, or 'csv' (a CSV file beside the
+    #: workbook, for tables nobody reads a million rows of)
+    overflow: str = "split"
+    #: the sheet that lists what was said about the workbook (a message column first)
+    notes: bool = False
 
 
 @dataclass
@@ -115,11 +121,13 @@ def write_workbook(path: str | Path, sheets: list[Sheet], header: Header) -> Wri
     good file is never left half-written)."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    parts, notices = _split(sheets, header.lang)
+    parts, notices, beside = _split(sheets, header.lang, p)
+    if notices:
+        parts = [_with_notes(s, notices, header.lang) if s.notes else s for s in parts]
     fd, tmp = tempfile.mkstemp(prefix=".~" + p.name, dir=p.parent)
     os.close(fd)
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as z:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             _write_part(z, "[Content_Types].xml", _content_types(len(parts)))
             _write_part(z, "_rels/.rels", _ROOT_RELS)
             _write_part(z, "docProps/app.xml", _APP)
@@ -142,18 +150,27 @@ def write_workbook(path: str | Path, sheets: list[Sheet], header: Header) -> Wri
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return Written([str(path)], notices)
+    return Written([str(path)] + beside, notices)
 
 
-def _split(sheets: list[Sheet], lang: str) -> tuple[list[Sheet], list[Localized]]:
-    out, notices = [], []
+def _split(sheets: list[Sheet], lang: str,
+           path: Path) -> tuple[list[Sheet], list[Localized], list[str]]:
+    out, notices, beside = [], [], []
     per = MAX_ROWS - 1
     names: set[str] = set()
     for s in sheets:
         n = len(s.frame)
         if n <= per:
             out.append(Sheet(_sheet_name(s.name, names), s.frame, s.kinds, s.hidden,
-                             s.freeze_columns))
+                             s.freeze_columns, notes=s.notes))
+            continue
+        if s.overflow == "csv":
+            csv = path.with_name(f"{path.stem}.{_slug(s.name)}.csv")
+            _write_csv(s.frame, csv)
+            beside.append(str(csv))
+            notices.append(Localized(**{x: _WORDS("to_csv", x, name=s.name, rows=f"{n:,}",
+                                                  limit=f"{per:,}", file=csv.name)
+                                        for x in ("vi", "en")}))
             continue
         count = -(-n // per)
         for k in range(count):
@@ -163,7 +180,45 @@ def _split(sheets: list[Sheet], lang: str) -> tuple[list[Sheet], list[Localized]
         notices.append(Localized(**{x: _WORDS("split", x, name=s.name, rows=f"{n:,}",
                                               limit=f"{per:,}", parts=count)
                                     for x in ("vi", "en")}))
-    return out, notices
+    return out, notices, beside
+
+
+def _slug(name: str) -> str:
+    t = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "sheet"
+
+
+def neutralise(value: object) -> object:
+    """A text cell safe for spreadsheets (an apostrophe before = + - @ tab CR); numbers as they
+    are.
+
+    >>> neutralise("=1+1"), neutralise(5)
+    ("'=1+1", 5)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """A CSV beside the workbook, with the same formula guard as every CSV we write."""
+    text = frame.copy()
+    for c in text.columns:
+        if text[c].dtype == object:
+            codes, uniq = pd.factorize(text[c], use_na_sentinel=True)
+            safe = np.array([neutralise(v) for v in uniq.tolist()] + [""], dtype=object)
+            text[c] = safe[codes]
+    tmp = path.with_name(".~" + path.name)
+    text.to_csv(tmp, index=False, encoding="utf-8-sig")
+    os.replace(tmp, path)
+
+
+def _with_notes(s: Sheet, notices: list[Localized], lang: str) -> Sheet:
+    first = s.frame.columns[0] if len(s.frame.columns) else "message"
+    extra = pd.DataFrame({first: [x.get(lang) for x in notices]})
+    return Sheet(s.name, pd.concat([s.frame, extra], ignore_index=True), s.kinds, s.hidden,
+                 s.freeze_columns, notes=True)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -190,6 +245,7 @@ def _write_part(z: zipfile.ZipFile, name: str, text: str) -> None:
 
 # ---- cells ---------------------------------------------------------------------------------
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = np.datetime64("1899-12-30", "D")
 
@@ -204,18 +260,27 @@ def _col_letter(i: int) -> str:
 
 
 def _text_cells(values: np.ndarray, style: int) -> np.ndarray:
-    s = pd.Series(values, dtype=object)
-    blank = s.isna().to_numpy() | (s == "").to_numpy()
-    t = s.where(~blank, "").astype(str)
-    if t.str.contains(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f]", regex=True).any():
-        t = t.str.replace(_ILLEGAL, "", regex=True).str.replace("&", "&amp;", regex=False) \
-            .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
-    space = t.str.match(r"^\s|.*\s$").to_numpy(dtype=bool)
-    open_t = np.where(space, '<t xml:space="preserve">', "<t>").astype(object)
-    out = (f'<c s="{style}" t="inlineStr"><is>' + open_t + t.to_numpy(dtype=object)
-           + "</t></is></c>")
-    out[blank] = f'<c s="{style}"/>'
-    return out
+    # Columns repeat their values (titles, citations, formulas, class names): each distinct
+    # value is escaped once and the cells are taken from those.
+    codes, uniq = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    xml = np.empty(len(uniq) + 1, dtype=object)
+    for k, v in enumerate(uniq.tolist()):
+        xml[k] = _text_cell(v, style)
+    xml[-1] = f'<c s="{style}"/>'
+    return xml[codes]
+
+
+def _text_cell(v: object, style: int) -> str:
+    t = str(v)
+    if t == "":
+        return f'<c s="{style}"/>'
+    if t[0] in "=+-@\t\r":
+        # Never a formula here (an inline string), but a person may copy it into one: the
+        # usual guard (render.workbook.neutralise) applies.
+        t = "'" + t
+    t = escape(_ILLEGAL.sub("", t))
+    space = ' xml:space="preserve"' if t != t.strip() else ""
+    return f'<c s="{style}" t="inlineStr"><is><t{space}>{t}</t></is></c>'
 
 
 def _number_cells(values: np.ndarray, style: int, integer: bool) -> np.ndarray:
@@ -332,11 +397,13 @@ def _sheet_xml(sheet: Sheet, header: Header, first: bool) -> Iterable[tuple[byte
     for start in range(0, n, BLOCK):
         block = frame.iloc[start:start + BLOCK]
         cells = [_cells(block.iloc[:, j], kinds[j], header.lang) for j in range(m)]
-        nums = np.arange(start + 2, start + 2 + len(block)).astype(str).astype(object)
-        rows = '<row r="' + nums + '">'
-        for c in cells:
-            rows = rows + c
-        rows = rows + "</row>"
+        parts = np.empty((len(block), m + 2), dtype=object)
+        parts[:, 0] = '<row r="' + np.arange(start + 2, start + 2 + len(block)).astype(str) \
+            .astype(object) + '">'
+        for j, c in enumerate(cells, start=1):
+            parts[:, j] = c
+        parts[:, -1] = "</row>"
+        rows = parts.ravel()
         yield "".join(rows.tolist()).encode("utf-8"), len(block)
     tail = ["</sheetData>"]
     if m:

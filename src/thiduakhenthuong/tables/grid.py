@@ -26,6 +26,14 @@ TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 HEAD_ROWS = 60
 
 
+class ErrorCell(str):
+    """An Excel error cell ('#DIV/0!'), as the text Excel shows."""
+
+
+class FormulaCell(str):
+    """A formula that was never computed ('=SUM(C3:C9)'): the file has no value for it."""
+
+
 @dataclass
 class Grid:
     """One sheet. ``rows[i]`` is spreadsheet row ``i + first_row``; blank cells are ''."""
@@ -107,14 +115,15 @@ def _apply_details(grid: Grid, d: CellDetails) -> None:
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 rows[r][c] = round(v * 100, 10)
                 grid.percent_cells += 1
-    for cells, attr in ((d.errors, "error_cells"), (d.formulas, "formula_cells")):
+    for cells, attr, kind in ((d.errors, "error_cells", ErrorCell),
+                              (d.formulas, "formula_cells", FormulaCell)):
         for (r, c), text in cells.items():
             if r < len(rows):
                 row = rows[r]
                 if c >= len(row):
                     row.extend([""] * (c + 1 - len(row)))
                 if row[c] in ("", None):
-                    row[c] = text
+                    row[c] = kind(text)
                     setattr(grid, attr, getattr(grid, attr) + 1)
 
 

@@ -106,12 +106,12 @@ def _row_layout(headers: list[str], rows: tuple[int, ...], m: HeaderMatcher,
     lay = Layout(header_rows=rows, headers=headers)
     seen: set[str] = set()
     for c, h in enumerate(headers):
-        if header_key(h) in _STT:
-            lay.ignored.append(c)
-            continue
         f, how = m.match(h)
         if f is None and subs is not None and subs[c]:
             f, how = m.match(subs[c])
+        if f is None and header_key(h) in _STT:
+            lay.ignored.append(c)
+            continue
         if f is not None and f not in seen:
             seen.add(f)
             lay.fields[c] = (f, how)

@@ -20,6 +20,7 @@ from ..core.trace import Notice, Problem, RejectedRow
 from ..expr import evaluate
 from ..rulebook.base import InputField
 from ..core.phrases import reader as phrase
+from .grid import ErrorCell, FormulaCell
 from .read import RawTable
 from .spec import TableRules
 from .text import closest, header_key, loose_key, plain_key
@@ -54,6 +55,7 @@ class _Problems:
     def __init__(self, n: int):
         self.by_row: dict[int, list[Problem]] = defaultdict(list)
         self.n = n
+        self.quoted: dict[str, np.ndarray] = {}   # cells already reported (Excel errors)
 
     def add_mask(self, mask: np.ndarray, column: str | None, values: Any, code: str,
                  vi: str, en: str, header: str | None = None) -> None:
@@ -342,6 +344,8 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
         else:
             col, missing = _parse_text(s)
         if f.required and not (registry is not None and name in from_registry):
+            if name in probs.quoted:
+                missing = missing & ~probs.quoted[name]
             probs.add_mask(missing, name, None, "missing_value", "để trống", "empty", h)
         cols[name] = col
 
@@ -528,20 +532,15 @@ def _resolve_units(cols: dict[str, np.ndarray], key: str, name_field: str | None
                               details={"units": len(pairs)}))
 
 
-_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
-                 "#SPILL!", "#CALC!", "#GETTING_DATA")
-
-
 def _excel_cells(s: pd.Series, name: str, header: str, probs: _Problems) -> pd.Series:
-    """Cells holding an Excel error or a formula never computed get their own problem (quoting
-    the cell) and are then read as blank, so no second problem is reported for them."""
+    """Cells holding an Excel error or a formula never computed (as the reader marked them) get
+    their own problem, quoting the cell; they are then read as blank, and the row is not also
+    reported as having a blank cell there."""
     if s.dtype != object:
         return s
     obj = s.to_numpy(dtype=object)
-    err = np.fromiter((isinstance(v, str) and v.strip().upper() in _EXCEL_ERRORS for v in obj),
-                      bool, len(obj))
-    formula = np.fromiter((isinstance(v, str) and v.startswith("=") and len(v) > 1
-                           for v in obj), bool, len(obj))
+    err = np.fromiter((isinstance(v, ErrorCell) for v in obj), bool, len(obj))
+    formula = np.fromiter((isinstance(v, FormulaCell) for v in obj), bool, len(obj))
     if not err.any() and not formula.any():
         return s
     for value in pd.unique(obj[err]):
@@ -553,6 +552,8 @@ def _excel_cells(s: pd.Series, name: str, header: str, probs: _Problems) -> pd.S
                    header)
     clean = obj.copy()
     clean[err | formula] = ""
+    probs.quoted.setdefault(name, np.zeros(len(obj), dtype=bool))
+    probs.quoted[name] |= err | formula
     return pd.Series(clean, index=s.index, dtype=object)
 
 
