@@ -81,6 +81,14 @@ READER: dict[str, dict[str, str]] = {
     "formula_not_computed": {"vi": "công thức chưa được tính: mở tệp và lưu lại trong Excel",
                              "en": "a formula that was never computed: open the file and save it again in Excel"},
     "or": {"vi": " hoặc ", "en": " or "},
+    "map_head": {"vi": "Bảng ánh xạ cột cho bộ quy tắc {rules}: tiêu đề cột trong tệp → trường của bộ quy tắc",
+                 "en": "Column map for the rule set {rules}: header in the file → field of the rule set"},
+    "map_use": {"vi": "Xem lại các dòng 'đoán', sửa nếu cần, rồi dùng: tdkt score ... --map tệp-này.yaml (null: bỏ qua cột)",
+                "en": "Review the 'guess' lines, correct them, then use: tdkt score ... --map this-file.yaml (null: ignore the column)"},
+    "map_sure": {"vi": "chắc chắn: {title}", "en": "sure: {title}"},
+    "map_guess": {"vi": "đoán, cần xem lại: {title}", "en": "guess, to review: {title}"},
+    "map_none": {"vi": "không tìm thấy trường phù hợp: ghi tên trường hoặc để null",
+                 "en": "no field found: write a field name or leave null"},
 }
 
 #: The reader's phrases (see :data:`READER`).

@@ -479,24 +479,57 @@ def _unknown_unit(value: str, units: Any) -> tuple[str, str]:
     return vi, en
 
 
+class UnitMatcher:
+    """Which registered unit a text names: its id, registered name or alias (or a column map's
+    unit name), compared as typed, then without punctuation; then a unique ending of one
+    registered name ('Bát Xát' for 'Hội CTĐ huyện Bát Xát'); then, as a last resort, without
+    accents (``how`` is then 'plain', which the reader reports).
+
+    >>> from types import SimpleNamespace as U
+    >>> m = UnitMatcher([U(id="bat_xat", name="Hội CTĐ huyện Bát Xát", aliases=[])])
+    >>> m.match("Bát Xát"), m.match("Hoi CTD huyen Bat Xat"), m.match("Sa Pa")
+    (('bat_xat', 'name'), ('bat_xat', 'plain'), (None, ''))
+    """
+
+    def __init__(self, units: Any, given: dict[str, str] | None = None):
+        self.units = list(units)
+        self.given = {header_key(k): v for k, v in (given or {}).items()}
+        self.exact: dict[str, str] = {}
+        self.loose: dict[str, str] = {}
+        self.plain: dict[str, str | None] = {}
+        for u in self.units:
+            for text in [u.id, u.name, *(getattr(u, "aliases", None) or ())]:
+                self.exact.setdefault(header_key(text), u.id)
+                self.loose.setdefault(loose_key(text), u.id)
+                pk = plain_key(text)
+                self.plain[pk] = u.id if self.plain.get(pk, u.id) == u.id else None
+
+    def match(self, value: str) -> tuple[str | None, str]:
+        k = header_key(value)
+        uid = self.given.get(k) or self.exact.get(k) or self.loose.get(loose_key(value))
+        if uid is not None:
+            return uid, "name"
+        lk = loose_key(value)
+        ends = {u.id for u in self.units
+                if lk and (" " + loose_key(u.name)).endswith(" " + lk)}
+        if len(ends) == 1:
+            return ends.pop(), "name"
+        uid = self.plain.get(plain_key(value))
+        return (uid, "plain") if uid is not None else (None, "")
+
+
+def resolve_unit(value: str, units: Any) -> str | None:
+    """The id of the registered unit ``value`` names (see :class:`UnitMatcher`), or None."""
+    return UnitMatcher(units).match(value)[0]
+
+
 def _resolve_units(cols: dict[str, np.ndarray], key: str, name_field: str | None,
                    raw: RawTable, units: Any, notices: list[Notice]) -> None:
     """Units given by registered name or alias (or by a column map's unit names) become their
-    ids; so do the names of a table that has no id column at all. Matching ignores case,
-    spacing and punctuation; without accents only as a last resort (said in a notice); a name
-    that is the unique ending of one registered name ('Bát Xát') also counts."""
-    given_map = {header_key(k): v for k, v in raw.unit_names.items()}
-    exact: dict[str, str] = {}
-    loose: dict[str, str] = {}
-    plain: dict[str, str | None] = {}
-    ids = {u.id for u in units}
-    for u in units:
-        for text in [u.id, u.name, *(getattr(u, "aliases", None) or ())]:
-            exact.setdefault(header_key(text), u.id)
-            loose.setdefault(loose_key(text), u.id)
-            pk = plain_key(text)
-            plain[pk] = u.id if plain.get(pk, u.id) == u.id else None
-    names = {u.id: u.name for u in units}
+    ids (see :class:`UnitMatcher`); so do the names of a table that has no id column at all."""
+    matcher = UnitMatcher(units, raw.unit_names)
+    ids = {u.id for u in matcher.units}
+    names = {u.id: u.name for u in matcher.units}
     source = cols[key]
     from_names = key not in raw.frame.columns and name_field in raw.frame.columns
     if from_names:
@@ -506,16 +539,7 @@ def _resolve_units(cols: dict[str, np.ndarray], key: str, name_field: str | None
     for value in pd.unique(source):
         if not isinstance(value, str) or value == "" or (value in ids and not from_names):
             continue
-        k = header_key(value)
-        uid = given_map.get(k) or exact.get(k) or loose.get(loose_key(value))
-        how = "name"
-        if uid is None:
-            lk = loose_key(value)
-            ends = {u.id for u in units if lk and (" " + loose_key(u.name)).endswith(" " + lk)}
-            uid = ends.pop() if len(ends) == 1 else None
-        if uid is None:
-            uid = plain.get(plain_key(value))
-            how = "plain"
+        uid, how = matcher.match(value)
         if uid is None or uid == value:
             continue
         out[source == value] = uid
