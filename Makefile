@@ -24,4 +24,5 @@ demo: setup
 
 test: setup
 	-sh .ci/browser.sh
+	-sh .ci/office.sh
 	$(BIN)/python -m pytest src tests

@@ -95,7 +95,7 @@ CASES: list[Case] = [
 def _normalise(text: str, out: Path) -> str:
     text = text.replace(str(out), "{out}")
     # Elapsed times differ run to run; nothing else in an output may.
-    return re.sub(r"\b\d+\.\d{3} s\b", "N s", text)
+    return re.sub(r"\b\d+\.\d{3} (s|giây)\b", r"N \1", text)
 
 
 def _bundle(data: bytes) -> str:

@@ -262,7 +262,10 @@ def _col_letter(i: int) -> str:
 def _text_cells(values: np.ndarray, style: int) -> np.ndarray:
     # Columns repeat their values (titles, citations, formulas, class names): each distinct
     # value is escaped once and the cells are taken from those.
-    codes, uniq = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    # (as text: True and 1.0 are equal as values, not as what a person reads)
+    series = pd.Series(values, dtype=object)
+    text = series.astype(str).where(~series.isna().to_numpy(), None)
+    codes, uniq = pd.factorize(text, use_na_sentinel=True)
     xml = np.empty(len(uniq) + 1, dtype=object)
     for k, v in enumerate(uniq.tolist()):
         xml[k] = _text_cell(v, style)

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..core import progress
 from ..core.models import Localized
 from ..core.phrases import reader as phrase
 from ..core.trace import Notice
@@ -86,7 +87,10 @@ def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None 
     if column_map is not None and sheet is None:
         sheet = column_map.sheet
     if isinstance(source, (str, Path)):
-        return _read_path(Path(source), fields, sheet, column_map)
+        with progress.phase("reading") as step:
+            raw = _read_path(Path(source), fields, sheet, column_map)
+            step(len(raw.rows))
+        return raw
     if isinstance(source, pd.DataFrame):
         frame, first_row, name = source.copy(), 1, "<DataFrame>"
     elif isinstance(source, Iterable):

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core import progress
 from ..core.models import Localized
 from ..core.trace import Notice, Problem, RejectedRow
 from ..expr import evaluate
@@ -265,8 +266,14 @@ def _plain(v: Any) -> str:
 def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> ValidInputs:
     """Check and convert every input column; see :class:`ValidInputs`.
 
-    ``rules`` gives the fields, row checks and unit registry (:class:`TableRules`). ``also_key`` names a
-    second key column (the year of a long table): a row is a duplicate when both keys repeat."""
+    ``rules`` gives the fields, row checks and unit registry (:class:`TableRules`). ``also_key``
+    names a second key column (the year of a long table): a row is a duplicate when both keys
+    repeat."""
+    with progress.phase("validating", total=len(raw.frame)):
+        return _validate(raw, rules, also_key)
+
+
+def _validate(raw: RawTable, rules: TableRules, also_key: str | None) -> ValidInputs:
     n = len(raw.frame)
     probs = _Problems(n)
     cols: dict[str, np.ndarray] = {}
