@@ -137,3 +137,10 @@ def test_sheets_past_the_row_limit_are_split_or_go_to_csv(tmp_path, monkeypatch)
     said = [c.value for c in wb["Cảnh báo"]["A"]][1:]
     assert any("chia thành 3 trang tính" in s for s in said)
     assert any("x.ly-do.csv" in s for s in said)
+
+
+def test_explain_a_unit_by_its_name():
+    by_id = run("explain", "lao-cai-2023", UNITS, "bat_xat")
+    by_name = run("explain", "lao-cai-2023", UNITS, "Bát Xát")
+    assert by_id.exit_code == by_name.exit_code == 0
+    assert by_id.stdout == by_name.stdout

@@ -202,16 +202,40 @@ def neutralise(value: object) -> object:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """A CSV beside the workbook, with the same formula guard as every CSV we write."""
-    text = frame.copy()
-    for c in text.columns:
-        if text[c].dtype == object:
-            codes, uniq = pd.factorize(text[c], use_na_sentinel=True)
-            safe = np.array([neutralise(v) for v in uniq.tolist()] + [""], dtype=object)
-            text[c] = safe[codes]
+    """A CSV beside the workbook (UTF-8 with BOM, the formula guard of every CSV we write),
+    built column-wise in blocks like the sheets: a few million rows take seconds."""
     tmp = path.with_name(".~" + path.name)
-    text.to_csv(tmp, index=False, encoding="utf-8-sig")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        f.write(",".join(_csv_text(str(c)) for c in frame.columns) + "\r\n")
+        m = len(frame.columns)
+        for start in range(0, len(frame), BLOCK * 5):
+            block = frame.iloc[start:start + BLOCK * 5]
+            parts = np.empty((len(block), 2 * m), dtype=object)
+            parts[:, 1::2] = ","
+            parts[:, -1] = "\r\n"
+            for j in range(m):
+                parts[:, 2 * j] = _csv_cells(block.iloc[:, j])
+            f.write("".join(parts.ravel().tolist()))
     os.replace(tmp, path)
+
+
+def _csv_cells(s: pd.Series) -> np.ndarray:
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return np.where(s.to_numpy(), "True", "False").astype(object)
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        v = s.to_numpy(dtype=np.float64)
+        return np.array(["" if x != x else (str(int(x)) if x.is_integer() and abs(x) < 1e15
+                                             else repr(x)) for x in v.tolist()], dtype=object)
+    text = s.astype(str).where(~s.isna().to_numpy(), None)
+    codes, uniq = pd.factorize(text, use_na_sentinel=True)
+    shown = np.array([_csv_text(neutralise(u)) for u in uniq.tolist()] + [""], dtype=object)
+    return shown[codes]
+
+
+def _csv_text(t: str) -> str:
+    if any(ch in t for ch in ',"\r\n'):
+        return '"' + t.replace('"', '""') + '"'
+    return t
 
 
 def _with_notes(s: Sheet, notices: list[Localized], lang: str) -> Sheet:

@@ -45,6 +45,7 @@ class Grid:
     error_cells: int = 0
     formula_cells: int = 0
     note: str | None = None    # e.g. "sep=;" line read
+    table: pd.DataFrame | None = None  # every row, when read as a frame (CSV): rows is the head
 
     def head(self) -> list[list[Any]]:
         """The first rows, with merged cells filled in (a merged header names every column it
@@ -63,6 +64,10 @@ class Grid:
 
     def frame(self, start: int) -> pd.DataFrame:
         """The rows from index ``start`` on as an object frame with columns 0, 1, 2, ..."""
+        if self.table is not None:
+            out = self.table.iloc[start:].reset_index(drop=True)
+            out.columns = range(out.shape[1])
+            return out
         body = self.rows[start:]
         width = max((len(r) for r in self.rows[:HEAD_ROWS]), default=0)
         frame = pd.DataFrame(body, dtype=object) if body else pd.DataFrame(dtype=object)
@@ -154,7 +159,8 @@ def read_text(path: Path) -> Grid:
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
                             keep_default_na=False, na_filter=False, skip_blank_lines=False)
-        rows = frame.to_numpy(dtype=object).tolist()
+        return Grid(name=path.name, rows=frame.iloc[:HEAD_ROWS].to_numpy(dtype=object).tolist(),
+                    first_row=first_row, note=note, table=frame.astype(object))
     except (pd.errors.ParserError, ValueError):
         # Ragged rows (a title line with one cell, then the table): read them as they are.
         try:

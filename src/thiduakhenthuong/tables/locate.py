@@ -31,6 +31,10 @@ _FOOTER = re.compile(r"^(?:người lập|lập biểu|thủ trưởng|kt |tm |t
                      r"|^[^\d]{0,40}\bngày\s+\S{0,4}\s+tháng\s+\S{0,4}\s+năm\b")
 
 
+_LABEL_START = (r"(?i)^[\s(]*(t[ổôo]|c[ộôo]|ng|l[ậâa]p|th[ủu]|kt|tm|t/m|ch[ủu]|ph[óo]|"
+                r"gi[áa]m|tr[ưu]|n[ơo]i|gh|x[áa]c|k[ýy]|k[íi]nh)")
+
+
 class HeaderMatcher:
     """Which field a header names: its field name, titles or aliases, compared as typed (NFC,
     case, spacing, invisible characters), then without punctuation, then without accents (the
@@ -208,12 +212,14 @@ def read_body(grid: Grid, lay: Layout, roles: Mapping[str, str]) -> Body:
     n = len(frame)
     if n == 0:
         return _named(frame, lay, list(frame.columns), rows, notices)
-    text = frame.map(_text) if n <= 5000 else frame.astype(str).where(frame != "", "")
-    blank_cell = (text == "").to_numpy()
+    blank_cell = _blank(frame)
+
+    def row_text(i: int) -> list[str]:
+        return [_text(v) for v in frame.iloc[i].tolist()]
     keep = np.ones(n, dtype=bool)
     # A numbering row sits right under the header.
     for i in range(min(2, n)):
-        cells = [x for x in text.iloc[i].tolist() if x]
+        cells = [x for x in row_text(i) if x]
         if len(cells) >= 3 and all(_NUMBERING.match(x) for x in cells) and (
                 any("(" in x for x in cells) or _consecutive(cells)):
             keep[i] = False
@@ -229,8 +235,14 @@ def read_body(grid: Grid, lay: Layout, roles: Mapping[str, str]) -> Body:
     stop = n
     totals: list[int] = []
     for j in label_cols:
-        col = text.iloc[:, j]
-        lk = col.map(lambda s: loose_key(s) if s and len(s) < 120 else "")
+        col = frame.iloc[:, j]
+        # Only text cells starting like a totals label or a signature line are looked at
+        # closely (the prefilter also lets decomposed accents through).
+        cand = col.astype(str).str.match(_LABEL_START, na=False).to_numpy() & (col != "")
+        lk = pd.Series("", index=col.index, dtype=object)
+        if cand.any():
+            lk[cand] = col[cand].map(lambda v: loose_key(v) if isinstance(v, str)
+                                     and len(v) < 120 else "")
         hit_tot = lk.str.match(_TOTALS.pattern).fillna(False).to_numpy(dtype=bool).copy()
         hit_foot = lk.str.contains(_FOOTER.pattern, regex=True).fillna(False) \
             .to_numpy(dtype=bool).copy()
@@ -250,7 +262,7 @@ def read_body(grid: Grid, lay: Layout, roles: Mapping[str, str]) -> Body:
     for i in np.nonzero(few & keep)[0]:
         if i >= stop:
             break
-        cells = [x for x in text.iloc[i].tolist() if x]
+        cells = [x for x in row_text(i) if x]
         if cells and keep[:i].any() and any(_FOOTER.search(loose_key(x)) for x in cells
                                             if len(x) < 120):
             stop = int(i)
@@ -258,9 +270,9 @@ def read_body(grid: Grid, lay: Layout, roles: Mapping[str, str]) -> Body:
     for i in sorted(set(totals)):
         if i < stop and keep[i]:
             keep[i] = False
-            notices.append(_notice("totals_row", row=int(rows[i]), text=_label(text.iloc[i])))
+            notices.append(_notice("totals_row", row=int(rows[i]), text=_label(row_text(i))))
     if stop < n:
-        notices.append(_notice("footer", row=int(rows[stop]), text=_label(text.iloc[stop])))
+        notices.append(_notice("footer", row=int(rows[stop]), text=_label(row_text(stop))))
         keep[stop:] = False
     # Blank rows and section headings ("I. Các huyện"): no id and no figure.
     data_cols = [pos[c] for c, (f, _) in lay.fields.items()
@@ -274,8 +286,25 @@ def read_body(grid: Grid, lay: Layout, roles: Mapping[str, str]) -> Body:
     return _named(frame[keep], lay, keep_cols, rows[keep], notices)
 
 
-def _label(row: pd.Series) -> str:
-    s = next((x for x in row.tolist() if x), "")
+def _blank(frame: pd.DataFrame) -> np.ndarray:
+    """Which cells are blank (empty or spaces), column by column."""
+    out = np.empty(frame.shape, dtype=bool)
+    for j in range(frame.shape[1]):
+        col = frame.iloc[:, j]
+        if col.dtype == object:
+            v = col.to_numpy()
+            out[:, j] = pd.isna(v) | (v == "")
+            spaces = ~out[:, j] & np.fromiter((isinstance(x, str) and not x.strip() for x in v),
+                                              bool, len(v)) if len(v) <= 5000 else None
+            if spaces is not None:
+                out[:, j] |= spaces
+        else:
+            out[:, j] = col.isna().to_numpy()
+    return out
+
+
+def _label(row: list[str]) -> str:
+    s = next((x for x in row if x), "")
     return s if len(s) <= 40 else s[:37] + "..."
 
 

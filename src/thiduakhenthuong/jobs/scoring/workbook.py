@@ -18,7 +18,7 @@ from ...render.phrases import col, sheet
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import (Sheet, headers, overrides_frame, page_header,
                                 safe_frame, write_book)
-from .result import ScoreResult, formula
+from .result import HEADERS, ScoreResult, formula
 
 #: Kinds of the ranking's columns the dtype does not say (see render.xlsx.KINDS).
 _REASON_KINDS = {"achieved": "number", "target": "number", "ratio": "ratio",
@@ -143,7 +143,10 @@ def workbook_sheets(res: ScoreResult, lang: str = "vi") -> list[Sheet]:
     kinds = {c: "points" for c in rank.columns if pd.api.types.is_float_dtype(rank[c].dtype)}
     reasons = reasons_frame(res, lang)
     reasons = reasons.assign(met=reasons["met"].astype(bool)) if len(reasons) else reasons
-    sheets = [Sheet(sheet("rank", lang), rank, kinds, freeze_columns=min(4, len(rank.columns))),
+    # The class code stays in the sheet for machines, hidden from people and from print.
+    code = HEADERS.get(lang, HEADERS["vi"])["class"]
+    sheets = [Sheet(sheet("rank", lang), rank, kinds, hidden=(code,),
+                    freeze_columns=min(4, len(rank.columns))),
               Sheet(sheet("reasons", lang), headers(reasons, lang),
                     {col(k, lang): v for k, v in _REASON_KINDS.items()}, freeze_columns=2,
                     overflow="csv"),
