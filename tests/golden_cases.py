@@ -89,6 +89,12 @@ CASES: list[Case] = [
     Case("diff_same_scoring", ("diff", SC, SC, UNITS, *_o("d.csv")), ("d.csv",)),
     Case("diff_delegates", ("diff", TN, TN, TND, "--level", "huyen", "--lang", "en")),
     Case("docs_check", ("docs", "rules", "-o", "docs/rules", "--check")),
+    Case("score_office_layout", ("score", SC, "fixtures/office-layouts/bieu-tong-hop.xlsx",
+                                 "--as-of", "31/12/2023")),
+    Case("score_office_headers", ("score", SC, "fixtures/office-layouts/tieu-de-khac.xlsx")),
+    Case("map_office_headers", ("map", SC, "fixtures/office-layouts/tieu-de-khac.xlsx")),
+    *[Case("template_" + r.split("/")[-1].replace("-", "_"),
+           ("template", r, "-o", "{out}/mau.xlsx"), ("mau.xlsx",)) for r in (SC, TI, TN)],
 ]
 
 
