@@ -57,7 +57,9 @@ def short(command: str) -> str:
 
 
 def _short(command: str, lang: str) -> str:
-    return COMMANDS[command][2] if lang == "en" else COMMANDS_VI[command]
+    """The one-line help in ``lang``; English where no Vietnamese line is written yet."""
+    return COMMANDS[command][2] if lang == "en" else COMMANDS_VI.get(command,
+                                                                     COMMANDS[command][2])
 
 
 class LazyGroup(click.Group):
