@@ -24,5 +24,6 @@ demo: setup
 
 test: setup
 	-sh .ci/browser.sh
+	-sh .ci/office.sh
 	$(BIN)/python -m pytest src tests
 	$(BIN)/tdkt test rules

@@ -91,13 +91,19 @@ CASES: list[Case] = [
     Case("diff_same_scoring", ("diff", SC, SC, UNITS, *_o("d.csv")), ("d.csv",)),
     Case("diff_delegates", ("diff", TN, TN, TND, "--level", "huyen", "--lang", "en")),
     Case("docs_check", ("docs", "rules", "-o", "docs/rules", "--check")),
+    Case("score_office_layout", ("score", SC, "fixtures/office-layouts/bieu-tong-hop.xlsx",
+                                 "--as-of", "31/12/2023")),
+    Case("score_office_headers", ("score", SC, "fixtures/office-layouts/tieu-de-khac.xlsx")),
+    Case("map_office_headers", ("map", SC, "fixtures/office-layouts/tieu-de-khac.xlsx")),
+    *[Case("template_" + r.split("/")[-1].replace("-", "_"),
+           ("template", r, "-o", "{out}/mau.xlsx"), ("mau.xlsx",)) for r in (SC, TI, TN)],
 ]
 
 
 def _normalise(text: str, out: Path) -> str:
     text = text.replace(str(out), "{out}")
     # Elapsed times differ run to run; nothing else in an output may.
-    return re.sub(r"\b\d+\.\d{3} s\b", "N s", text)
+    return re.sub(r"\b\d+\.\d{3} (s|giây)\b", r"N \1", text)
 
 
 def _bundle(data: bytes) -> str:

@@ -323,7 +323,7 @@ def test_cli_writes_each_kind(args, kind, expect, tmp_path, monkeypatch):
     (["rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv", "--year", "2023"],
      "--year does not apply to a scoring rule set"),
     (["rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "--level", "xa"], "unknown level"),
-    (["fixtures", "fixtures/lao-cai-2023/units.csv"], "rule error"),
+    (["fixtures", "fixtures/lao-cai-2023/units.csv"], "lỗi bộ quy tắc"),
 ])
 def test_cli_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)

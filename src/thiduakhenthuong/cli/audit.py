@@ -21,8 +21,9 @@ from ..audit.compare import short as shown
 from ..audit.verify import Verification, summary_counts, verify_bundle
 from ..errors import RuleError, RuleErrors, TdktError
 from ..render.phrases import t
-from .common import LANG, Exit, console
+from .common import Exit, console, quiet_option, width_option
 from .main import short
+from .ui import command, lang_option, option, progress_bar
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:
@@ -86,21 +87,24 @@ def _print_verification(v: Verification, path: str, lang: str, limit: int, out: 
         "not_identical", lang, n=counts["differences"], e=counts["errors"])) + "[/bold]")
 
 
-@click.command(short_help=short("verify"))
+@command(short_help=short("verify"))
 @click.argument("bundle_path", metavar="BUNDLE")
 @click.argument("data", required=False)
-@click.option("--lang", type=LANG, default="vi", show_default=True)
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
-              help="print at most N differences")
-@click.option("-o", "--output", help="write the whole verification as JSON")
-def verify(bundle_path: str, data: str | None, lang: str, limit: int, output: str | None) -> None:
+@lang_option()
+@option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+        help="print at most N differences")
+@option("-o", "--output", help="write the whole verification as JSON")
+@quiet_option()
+@width_option()
+def verify(bundle_path: str, data: str | None, lang: str, limit: int, output: str | None,
+           quiet: bool, width: int | None) -> None:
     """Re-run the job recorded in BUNDLE with the rules it carries, on DATA (default: the
     recorded input), and report "identical" or each difference. Exit 0 identical, 1 different,
     2 unreadable bundle or data."""
-    out, err = console(), console(stderr=True)
+    out, err = console(width=width), console(stderr=True)
     try:
         bundle = read_bundle(bundle_path)
-        with err.status(f"verifying {bundle_path} ..."):
+        with progress_bar(err, lang, quiet):
             v = verify_bundle(bundle, data)
     except BundleError as e:
         raise Exit(str(e)) from None

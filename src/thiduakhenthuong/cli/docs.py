@@ -8,13 +8,14 @@ import click
 from ..render.catalogue.build import build_catalogue, compare_catalogue, write_catalogue
 from .common import Exit, console, user_errors
 from .main import short
+from .ui import command, option
 
 
-@click.command(short_help=short("docs"))
+@command(short_help=short("docs"))
 @click.argument("rules_path", metavar="RULES")
-@click.option("-o", "--output", "out_dir", required=True, metavar="DIR",
+@option("-o", "--output", "out_dir", required=True, metavar="DIR",
               help="directory for the catalogue (e.g. docs/rules)")
-@click.option("--check", is_flag=True,
+@option("--check", is_flag=True,
               help="write nothing; exit 1 and name each file that is stale, missing or extra")
 def docs(rules_path: str, out_dir: str, check: bool) -> None:
     """Write a readable catalogue of RULES into DIR: for each rule set a Vietnamese and an

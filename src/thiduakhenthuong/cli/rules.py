@@ -8,11 +8,12 @@ from rich.table import Table
 from ..core import job as jobs
 from ..rulebook.discover import BUNDLED, bundled_names
 from ..rulebook.ruleset import Regimes, load
-from .common import LANG, console, user_errors
+from .common import console, fit_table, limit_table, limit_option, user_errors, width_option
 from .main import short
+from .ui import command, lang_option
 
 
-@click.command(short_help=short("check"))
+@command(short_help=short("check"))
 @click.argument("rules_path", metavar="RULES")
 def check(rules_path: str) -> None:
     """Validate a rule set (or a directory of rule sets by regime, or a bundled one by name);
@@ -24,14 +25,16 @@ def check(rules_path: str) -> None:
         out.print(f"OK {r.id} {r.version} ({r.hash}): {jobs.get(r.kind).summary(r.model)}")
 
 
-@click.command("rules", short_help=short("rules"))
-@click.option("--lang", type=LANG, default="vi", show_default=True)
-def list_rules(lang: str) -> None:
+@command("rules", short_help=short("rules"))
+@lang_option()
+@limit_option()
+@width_option()
+def list_rules(lang: str, limit: int | None, width: int | None) -> None:
     """List the rule sets that ship with the library: the name to give any command (tdkt score
     lao-cai-2023 ...), what they judge, the period, version and version hash. A directory of
     rule sets by regime (titles) picks its regime from the year judged."""
     vi = lang != "en"
-    out = console()
+    out = console(width=width)
     tbl = Table(title=("Bộ quy tắc có sẵn" if vi else "Bundled rule sets") + f" ({BUNDLED})")
     for h in (("Tên", "Name"), ("Loại", "Kind"), ("Kỳ xét", "Period"), ("Mã", "Id"),
               ("Phiên bản", "Version"), ("Mã phiên bản", "Hash"), ("Nội dung", "Title")):
@@ -50,4 +53,4 @@ def list_rules(lang: str) -> None:
             tbl.add_row(escape(name), escape(job.title.get(lang)), escape(job.period(loaded.model)),
                         escape(loaded.id), escape(loaded.version), loaded.hash,
                         escape(loaded.model.meta.title.get(lang)))
-    out.print(tbl)
+    out.print(fit_table(limit_table(tbl, limit, lang), out, lang))

@@ -82,6 +82,23 @@ class CasePart:
 
 
 @dataclass(frozen=True)
+class InputTable:
+    """One table a job reads, as a blank workbook to fill shows it (``tdkt template``): the
+    sheet (or CSV file) the reader looks for, its columns, the units to pre-fill (code and name,
+    from the rule set's registry) and, for each column, what it is used for (criteria or
+    conditions with their citations)."""
+    key: str
+    title: Localized
+    sheet: str
+    file: str
+    fields: Any                                  # Mapping[str, InputField]
+    units: Optional[list] = None                 # registry rows to pre-fill
+    uses: dict = None                            # field -> ["CT7 Tiếp nhận máu [21/CTĐ-VP §II.7]"]
+    long: bool = False                           # one row per subject per year (with history)
+    required: bool = True
+
+
+@dataclass(frozen=True)
 class Job:
     """Everything the generic parts of the library need from one job.
 
@@ -104,6 +121,7 @@ class Job:
     diff: Callable[[Any, Any, list], tuple]     # (old, new, definitions) -> (entries, compared)
     overrides: Optional[Callable[[Any, list], tuple[list, list]]] = None  # council decisions
     cases: Optional[CasePart] = None            # rule-author tests (rulebook.cases)
+    inputs: Optional[Callable[[Any], list[InputTable]]] = None  # the tables a model reads
 
     def options_for(self, **given: Any) -> JobOptions:
         """The job's options from keyword arguments (None means not given); an option that

@@ -3,13 +3,11 @@ rejected rows), CSV (the changes) or JSON (everything). Spreadsheet cells that w
 formula are neutralised."""
 from __future__ import annotations
 
-import re
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from ..render.workbook import safe_frame
+from ..render.workbook import Header, Sheet, safe_frame, write_book
 from .model import Diff
 from .text import (change_text, criterion_text, definition_text, field_label, parameter_text, show,
                    side_notice_prefix, status_label)
@@ -174,30 +172,10 @@ def write_diff(diff: Diff, path: str | Path, lang: str = "vi") -> list[Path]:
         sheets = [("summary", summary_frame), ("changes", changes_frame),
                   ("criteria", criteria_frame), ("parameters", parameters_frame),
                   ("definitions", definitions_frame), ("rejected", rejected_frame)]
-        with pd.ExcelWriter(p, engine="openpyxl") as xw:
-            for key, make in sheets:
-                safe_frame(make(diff, lang)).to_excel(xw, sheet_name=_pick(_SHEETS[key], lang),
-                                                      index=False)
-        _stable_zip(p)
+        write_book(p, [Sheet(_pick(_SHEETS[key], lang), make(diff, lang)) for key, make in sheets],
+                   Header(_pick(_SHEETS["summary"], lang) + ": " + _pick(_SHEETS["changes"], lang),
+                          f"{diff.old.id} {diff.old.version} → {diff.new.id} {diff.new.version}",
+                          lang))
     else:
         raise ValueError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written
-
-
-_EPOCH = (1980, 1, 1, 0, 0, 0)
-_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def _stable_zip(path: Path) -> None:
-    """Rewrite a workbook without the time it was written (zip entry times and the document's
-    created/modified stamps), so the same diff always gives the same bytes."""
-    with zipfile.ZipFile(path) as z:
-        parts = [(i, z.read(i.filename)) for i in z.infolist()]
-    with zipfile.ZipFile(path, "w") as z:
-        for info, data in parts:
-            if info.filename == "docProps/core.xml":
-                data = _STAMP.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            z.writestr(fixed, data)

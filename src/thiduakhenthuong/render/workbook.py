@@ -1,30 +1,22 @@
-"""Workbook and CSV writing every job shares: formula-injection guard, sheets, overrides."""
+"""Workbook and CSV writing every job shares: formula-injection guard for CSV, column headers and
+codes in words, the header every printed page carries, overrides, and the workbook itself
+(:mod:`.xlsx`)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """Make a text cell safe for spreadsheets; numbers are left alone.
-
-    >>> neutralise("=HYPERLINK(\\"x\\")"), neutralise("-5"), neutralise(-5)
-    ('\\'=HYPERLINK("x")', "'-5", -5)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
+from .phrases import col, sheet, status
+from .xlsx import Header, Sheet, Written, neutralise, write_workbook
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
-            out[col] = out[col].map(neutralise)
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
+            out[c] = out[c].map(neutralise)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
@@ -45,7 +37,37 @@ def overrides_frame(res: Any, lang: str = "vi") -> pd.DataFrame:
     return frame if lang == "en" else frame.rename(columns=cols)
 
 
-def write_book(p: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
-    with pd.ExcelWriter(p, engine="openpyxl") as xw:
-        for name, frame in sheets:
-            safe_frame(frame).to_excel(xw, sheet_name=name[:31], index=False)
+def headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with each column named in ``lang`` where the column book has it.
+
+    >>> list(headers(pd.DataFrame({"row": [1], "odd": [2]}), "vi").columns)
+    ['Dòng', 'odd']
+    """
+    return frame.rename(columns={c: col(c, lang) for c in frame.columns if c in col})
+
+
+def in_words(values: Any, lang: str) -> np.ndarray:
+    """Status, outcome and severity codes in words; other values as they are.
+
+    >>> in_words(["met", "failed", "x"], "vi").tolist()
+    ['Đạt', 'Không đạt', 'x']
+    """
+    arr = np.asarray(values, dtype=object)
+    uniq = pd.unique(arr)
+    table = {u: (status(u, lang) if isinstance(u, str) and u in status else u) for u in uniq}
+    return np.array([table[v] for v in arr], dtype=object) if len(arr) < 64 else \
+        pd.Series(arr, dtype=object).map(table).to_numpy(dtype=object)
+
+
+def page_header(kind: str, lang: str, rules_id: str, version: str, hash_: str = "",
+                **kw: Any) -> Header:
+    """What every printed page of a job's workbook says: the title (``title_<kind>`` in the
+    sheet book) and the rule set with its version and version hash."""
+    return Header(sheet(f"title_{kind}", lang, rules=rules_id, version=version, **kw),
+                  sheet("page_version", lang, rules=rules_id, version=version,
+                        hash=hash_ or "-"), lang)
+
+
+def write_book(p: Path, sheets: list[Sheet], header: Header) -> Written:
+    """Write the sheets as one printable workbook (see :func:`.xlsx.write_workbook`)."""
+    return write_workbook(p, sheets, header)

@@ -1,12 +1,12 @@
-"""Read an input table (CSV, XLSX, a DataFrame or records) into raw columns named by field.
+"""Read an input table (a workbook, a CSV file, a DataFrame or records) into raw columns named by
+field.
 
-Nothing is interpreted here beyond Unicode NFC normalisation and header matching; type checks are
-the validator's job, so every problem can be reported against the row it came from.
+In a file the table is found where a person would find it (:mod:`.locate`); nothing else is
+interpreted here beyond Unicode NFC normalisation and header matching. Type checks are the
+validator's job, so every problem can be reported against the row it came from.
 """
 from __future__ import annotations
 
-import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +15,19 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..core import progress
+from ..core.models import Localized
+from ..core.phrases import reader as phrase
+from ..core.trace import Notice
 from ..errors import InputFileError
 from ..rulebook.base import InputField
+from .colmap import ColumnMap
+from .grid import TEXT_SUFFIXES, WORKBOOK_SUFFIXES, Grid, read_sheet, read_text, sheet_names
+from .locate import HeaderMatcher, Layout, find_layout, read_body
+from .text import header_key
+
+__all__ = ["RawTable", "TableSource", "header_key", "header_map", "read_table",
+           "read_named_table"]
 
 
 @dataclass
@@ -28,16 +39,24 @@ class RawTable:
     unknown_columns: list[str] = field(default_factory=list)
     nfc_normalised: int = 0
     headers: dict[str, str] = field(default_factory=dict)  # field -> header as in the file
+    notices: list[Notice] = field(default_factory=list)    # what the reader decided
+    unit_names: dict[str, str] = field(default_factory=dict)  # text in the file -> unit id
 
 
-def header_key(text: str) -> str:
-    """How headers are compared: NFC, case-folded, spaces collapsed.
+@dataclass(frozen=True)
+class TableSource:
+    """A file to read with the reader's options: the sheet to read (default: the one holding the
+    table) and a column map (headers and unit names of the office, see :mod:`.colmap`).
 
-    >>> header_key("  Mã  ĐƠN vị ") == header_key("mã đơn vị")
-    True
+    >>> TableSource("units.xlsx", sheet="Biểu 01").sheet
+    'Biểu 01'
     """
-    t = unicodedata.normalize("NFC", str(text)).casefold()
-    return re.sub(r"\s+", " ", t).strip()
+    path: str | Path
+    sheet: str | None = None
+    column_map: ColumnMap | None = None
+
+    def __str__(self) -> str:
+        return str(self.path)
 
 
 def header_map(fields: Mapping[str, InputField]) -> dict[str, str]:
@@ -49,21 +68,30 @@ def header_map(fields: Mapping[str, InputField]) -> dict[str, str]:
     return out
 
 
-def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None = None) -> RawTable:
-    """Read ``source`` (path to CSV/XLSX, DataFrame, or iterable of dicts); ``sheet`` names the
-    workbook sheet to read (default: the first).
+def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None = None,
+               column_map: ColumnMap | None = None) -> RawTable:
+    """Read ``source``: a path to a workbook (XLSX, XLSM, XLS, ODS) or CSV file, a
+    :class:`TableSource`, a DataFrame or an iterable of dicts. In a file the table is found
+    where it is (see :mod:`.locate`); ``sheet`` names the sheet to read (default: the sheet
+    holding the table); ``column_map`` maps the office's own headers and unit names.
 
     >>> from thiduakhenthuong.rulebook.base import InputField
     >>> f = {"unit_id": InputField(type="text", title={"vi": "Mã đơn vị", "en": "Unit id"})}
     >>> read_table([{"Mã đơn vị": "a"}], f).frame.columns.tolist()
     ['unit_id']
     """
+    if isinstance(source, TableSource):
+        sheet = sheet or source.sheet
+        column_map = column_map or source.column_map
+        source = source.path
+    if column_map is not None and sheet is None:
+        sheet = column_map.sheet
     if isinstance(source, (str, Path)):
-        path = Path(source)
-        frame, first_row = _read_file(path, sheet), 2
-        name = f"{path}[{sheet}]" if sheet and path.suffix.lower() in (".xlsx", ".xlsm") \
-            else str(path)
-    elif isinstance(source, pd.DataFrame):
+        with progress.phase("reading") as step:
+            raw = _read_path(Path(source), fields, sheet, column_map)
+            step(len(raw.rows))
+        return raw
+    if isinstance(source, pd.DataFrame):
         frame, first_row, name = source.copy(), 1, "<DataFrame>"
     elif isinstance(source, Iterable):
         records = list(source)
@@ -73,17 +101,13 @@ def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None 
     else:
         raise InputFileError(f"cannot read input of type {type(source).__name__}")
     frame = frame.reset_index(drop=True)
-    nfc = 0
     frame.columns = [unicodedata.normalize("NFC", str(c)) for c in frame.columns]
-    for col in frame.columns:
-        frame[col], changed = _nfc_column(frame[col])
-        nfc += changed
-    hmap = header_map(fields)
+    matcher = HeaderMatcher(fields, column_map.columns if column_map else None)
     rename: dict[str, str] = {}
     seen: dict[str, str] = {}
     unknown: list[str] = []
     for col in frame.columns:
-        target = hmap.get(header_key(col))
+        target, _ = matcher.match(col)
         if target is None:
             unknown.append(col)
             continue
@@ -93,9 +117,106 @@ def read_table(source: Any, fields: Mapping[str, InputField], sheet: str | None 
         seen[target] = col
         rename[col] = target
     frame = frame[list(rename)].rename(columns=rename)
+    nfc = _normalise(frame)
     rows = np.arange(first_row, first_row + len(frame), dtype=np.int64)
     return RawTable(frame=frame, rows=rows, source=name, unknown_columns=unknown,
-                    nfc_normalised=nfc, headers={v: k for k, v in rename.items()})
+                    nfc_normalised=nfc, headers={v: k for k, v in rename.items()},
+                    unit_names=dict(column_map.units) if column_map else {})
+
+
+def _normalise(frame: pd.DataFrame) -> int:
+    nfc = 0
+    for col in frame.columns:
+        frame[col], changed = _nfc_column(frame[col])
+        nfc += changed
+    return nfc
+
+
+def _roles(fields: Mapping[str, InputField]) -> dict[str, str]:
+    return {f.role: n for n, f in fields.items() if f.role in ("key", "name")}
+
+
+def _read_path(path: Path, fields: Mapping[str, InputField], sheet: str | None,
+               column_map: ColumnMap | None) -> RawTable:
+    suffix = path.suffix.lower()
+    matcher = HeaderMatcher(fields, column_map.columns if column_map else None)
+    notices: list[Notice] = []
+    if suffix in WORKBOOK_SUFFIXES:
+        names = sheet_names(path)
+        if sheet is not None:
+            if sheet not in names:
+                raise InputFileError(f"{path}: no sheet '{sheet}' (sheets: {', '.join(names)})")
+            grid, lay = _sheet(path, sheet, matcher)
+        else:
+            found = [_sheet(path, s, matcher) for s in names]
+            grid, lay = max(found, key=lambda g: g[1].score if g[1] else -1)
+            if len(names) > 1:
+                notices.append(_notice("sheet_chosen", sheet=grid.name, others=", ".join(
+                    s for s in names if s != grid.name)))
+        name = f"{path}[{grid.name}]" if sheet else str(path)
+    elif suffix in TEXT_SUFFIXES:
+        grid = read_text(path)
+        lay = find_layout(grid.head(), matcher)
+        name = str(path)
+        if grid.note:
+            notices.append(_notice("sep_line", line=grid.note))
+    else:
+        if not path.exists():
+            raise InputFileError(f"{path}: no such file")
+        raise InputFileError(f"{path}: unknown file type '{suffix}'",
+                             suggestion="use .xlsx, .xls, .ods or .csv")
+    if lay is None:
+        first = next((i for i, r in enumerate(grid.rows) if any(_filled(v) for v in r)), None)
+        if first is None:
+            raise InputFileError(f"{name}: the sheet is empty")
+        lay = Layout(header_rows=(first,), headers=[str(v).strip() for v in grid.rows[first]])
+    body = read_body(grid, lay, _roles(fields))
+    notices += body.notices
+    for c, (f, how) in sorted(lay.fields.items()):
+        if how == "plain":
+            notices.append(_notice("header_plain", header=body.headers[f],
+                                   title=fields[f].title.vi))
+        elif how == "map":
+            notices.append(_notice("header_mapped", header=body.headers[f],
+                                   title=fields[f].title.vi))
+    for what, n in (("percent_cells", grid.percent_cells), ("error_cells", grid.error_cells),
+                    ("formula_cells", grid.formula_cells)):
+        if n:
+            notices.append(_notice(what, n=n))
+    frame = body.frame[[c for c in body.frame.columns if c in fields]]
+    if suffix in (".xls", ".ods"):
+        notices += _fractions_as_percent(frame, fields, body.headers)
+    nfc = _normalise(frame)
+    return RawTable(frame=frame, rows=body.rows, source=name, unknown_columns=body.unknown,
+                    nfc_normalised=nfc, headers=body.headers, notices=notices,
+                    unit_names=dict(column_map.units) if column_map else {})
+
+
+def _fractions_as_percent(frame: pd.DataFrame, fields: Mapping[str, InputField],
+                          headers: Mapping[str, str]) -> list[Notice]:
+    """XLS and ODS files do not say which cells are formatted as percentages. A percentage
+    column whose numbers are all fractions of 1 (0.38, 0.5) was typed as 38%, 50%: it is read so,
+    and said in a notice to check."""
+    out = []
+    for name in frame.columns:
+        if fields[name].type != "percent":
+            continue
+        nums = [v for v in frame[name].tolist()
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v]
+        if nums and all(0 <= v <= 1 for v in nums) and any(0 < v < 1 for v in nums):
+            frame[name] = [round(v * 100, 10) if isinstance(v, (int, float))
+                           and not isinstance(v, bool) else v for v in frame[name].tolist()]
+            out.append(_notice("fractions_as_percent", header=headers.get(name, name)))
+    return out
+
+
+def _filled(v: Any) -> bool:
+    return v is not None and str(v).strip() != ""
+
+
+def _sheet(path: Path, sheet: str, matcher: HeaderMatcher) -> tuple[Grid, Layout | None]:
+    grid = read_sheet(path, sheet)
+    return grid, find_layout(grid.head(), matcher)
 
 
 def read_named_table(data: Any, key: str, sheet: str, file: str,
@@ -110,6 +231,9 @@ def read_named_table(data: Any, key: str, sheet: str, file: str,
     >>> read_named_table({"t": [{"A": "x"}]}, "t", "T", "t.csv", f, True).frame["a"].tolist()
     ['x']
     """
+    cmap = None
+    if isinstance(data, TableSource):
+        cmap, data = data.column_map, data.path
     src, where = data, None
     if isinstance(data, Mapping):
         src = data.get(key)
@@ -119,11 +243,11 @@ def read_named_table(data: Any, key: str, sheet: str, file: str,
             src = p / file
             if not src.exists():
                 src = None
-        elif p.suffix.lower() in (".xlsx", ".xlsm"):
-            if not p.exists():
-                raise InputFileError(f"{p}: no such file")
-            if sheet in pd.ExcelFile(p, engine="openpyxl").sheet_names:
-                where = sheet
+        elif p.suffix.lower() in WORKBOOK_SUFFIXES:
+            names = sheet_names(p)
+            wanted = {header_key(n): n for n in names}.get(header_key(sheet))
+            if wanted is not None:
+                where = wanted
             else:
                 src = None
         elif not required:
@@ -134,44 +258,13 @@ def read_named_table(data: Any, key: str, sheet: str, file: str,
         if required:
             raise InputFileError(f"{data}: no '{key}' table (sheet '{sheet}' or file '{file}')")
         return None
-    return read_table(src, fields, sheet=where)
+    return read_table(src, fields, sheet=where, column_map=cmap)
 
 
-def _read_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
-    if not path.exists():
-        raise InputFileError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        try:
-            if sheet is not None:
-                names = pd.ExcelFile(path, engine="openpyxl").sheet_names
-                if sheet not in names:
-                    raise InputFileError(f"{path}: no sheet '{sheet}' (sheets: "
-                                         f"{', '.join(names)})")
-            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=object, engine="openpyxl")
-        except InputFileError:
-            raise
-        except Exception as e:  # openpyxl raises many types for a damaged file
-            raise InputFileError(f"{path}: cannot read as XLSX ({e})") from None
-        return frame.where(frame.notna(), "")
-    if suffix in (".csv", ".tsv", ".txt"):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise InputFileError(
-                f"{path}: not UTF-8 text (byte {e.start}); save it as 'CSV UTF-8' and try again"
-            ) from None
-        first = text.split("\n", 1)[0]
-        sep = max([",", ";", "\t"], key=first.count)
-        if not first.strip():
-            raise InputFileError(f"{path}: the first line (the header) is empty")
-        try:
-            return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                               na_filter=False, skipinitialspace=False)
-        except pd.errors.ParserError as e:
-            raise InputFileError(f"{path}: malformed CSV ({e})") from None
-    raise InputFileError(f"{path}: unknown file type '{suffix}' (use .csv or .xlsx)")
+def _notice(code: str, **kw: Any) -> Notice:
+    return Notice(code="reader_" + code,
+                  message=Localized(vi=phrase(code, "vi", **kw), en=phrase(code, "en", **kw)),
+                  details={k: str(v) for k, v in kw.items()})
 
 
 def _nfc_column(col: pd.Series) -> tuple[pd.Series, int]:

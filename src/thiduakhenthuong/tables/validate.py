@@ -15,12 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core import progress
 from ..core.models import Localized
 from ..core.trace import Notice, Problem, RejectedRow
 from ..expr import evaluate
 from ..rulebook.base import InputField
-from .read import RawTable, header_key
+from ..core.phrases import reader as phrase
+from .grid import ErrorCell, FormulaCell
+from .read import RawTable
 from .spec import TableRules
+from .text import closest, header_key, loose_key, plain_key
 
 _TRUE = {"có", "co", "x", "yes", "y", "true", "1", "đúng", "đạt", "dat", "c"}
 _FALSE = {"không", "khong", "no", "n", "false", "0", "sai", "chưa", "k"}
@@ -52,6 +56,7 @@ class _Problems:
     def __init__(self, n: int):
         self.by_row: dict[int, list[Problem]] = defaultdict(list)
         self.n = n
+        self.quoted: dict[str, np.ndarray] = {}   # cells already reported (Excel errors)
 
     def add_mask(self, mask: np.ndarray, column: str | None, values: Any, code: str,
                  vi: str, en: str, header: str | None = None) -> None:
@@ -261,8 +266,14 @@ def _plain(v: Any) -> str:
 def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> ValidInputs:
     """Check and convert every input column; see :class:`ValidInputs`.
 
-    ``rules`` gives the fields, row checks and unit registry (:class:`TableRules`). ``also_key`` names a
-    second key column (the year of a long table): a row is a duplicate when both keys repeat."""
+    ``rules`` gives the fields, row checks and unit registry (:class:`TableRules`). ``also_key``
+    names a second key column (the year of a long table): a row is a duplicate when both keys
+    repeat."""
+    with progress.phase("validating", total=len(raw.frame)):
+        return _validate(raw, rules, also_key)
+
+
+def _validate(raw: RawTable, rules: TableRules, also_key: str | None) -> ValidInputs:
     n = len(raw.frame)
     probs = _Problems(n)
     cols: dict[str, np.ndarray] = {}
@@ -277,15 +288,21 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
 
     clean_numbers: dict[str, np.ndarray] = {}
     blanks: dict[str, np.ndarray] = {}
+    # A table of units named, without their ids: the registry gives the ids.
+    names_as_key = (registry is not None and role_field.get("key") not in raw.frame.columns
+                    and role_field.get("name") in raw.frame.columns)
     for name, f in fields.items():
         if name not in raw.frame.columns:
             needed = f.required and not (registry is not None and name in from_registry)
+            if names_as_key and name == role_field.get("key"):
+                needed = False
             if name == role_field.get("cluster") and registry is None:
                 needed = True
             if needed:
                 shown = f.aliases[0] if f.aliases else f.title.vi
-                probs.add_mask(np.ones(n, dtype=bool), name, None, "missing_column",
-                               f"thiếu cột '{shown}'", f"column '{shown}' is missing", header=shown)
+                vi, en = _missing_column(shown, f, raw.unknown_columns)
+                probs.add_mask(np.ones(n, dtype=bool), name, None, "missing_column", vi, en,
+                               header=shown)
             cols[name] = _empty_column(f, n)
             if f.type == "bool":
                 blanks[name] = np.ones(n, dtype=bool)
@@ -293,6 +310,7 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
         s = raw.frame[name]
         h = hdr.get(name, name)
         values = s  # converted to objects only if a problem must quote a cell
+        s = _excel_cells(s, name, h, probs)
         if f.type in ("integer", "number", "percent"):
             vals, bad = parse_numbers(s, integer=f.type == "integer")
             kind_vi = {"integer": "số nguyên", "number": "số", "percent": "tỷ lệ phần trăm"}[f.type]
@@ -333,13 +351,21 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
         else:
             col, missing = _parse_text(s)
         if f.required and not (registry is not None and name in from_registry):
+            if name in probs.quoted:
+                missing = missing & ~probs.quoted[name]
             probs.add_mask(missing, name, None, "missing_value", "để trống", "empty", h)
         cols[name] = col
 
     key = role_field["key"]
+    if registry is not None:
+        _resolve_units(cols, key, role_field.get("name"), raw, rules.units, notices)
+        if names_as_key:
+            nf = role_field["name"]
+            probs.add_mask(cols[key] == "", nf, None, "missing_value", "để trống", "empty",
+                           hdr.get(nf))
     ids = cols[key]
     # Duplicated ids: neither row can be trusted to be the right one, so both are rejected.
-    if key in raw.frame.columns:
+    if key in raw.frame.columns or names_as_key:
         ser = pd.Series(ids)
         if also_key is not None:
             both = pd.DataFrame({"k": ids, "y": cols[also_key]})
@@ -363,9 +389,11 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
                          f"duplicate id and {_also(fields, also_key, 'en')} (rows {others})")))
     if registry is not None:
         known = np.fromiter((i in registry for i in ids), bool, n)
-        probs.add_mask(~known & (ids != ""), key, ids, "unknown_unit",
-                       "mã đơn vị không có trong danh sách đơn vị của bộ quy tắc",
-                       "unit id not in the rule set's list of units", hdr.get(key))
+        unknown_ids = ~known & (ids != "")
+        for value in pd.unique(ids[unknown_ids]):
+            vi, en = _unknown_unit(str(value), rules.units)
+            probs.add_mask(unknown_ids & (ids == value), key, ids, "unknown_unit", vi, en,
+                           hdr.get(key, hdr.get(role_field.get("name", ""), None)))
         for fname, role in from_registry.items():
             reg_vals = np.array([getattr(registry[i], role) if i in registry else "" for i in ids],
                                 dtype=object)
@@ -403,15 +431,15 @@ def validate(raw: RawTable, rules: TableRules, also_key: str | None = None) -> V
     keep = ~bad
     rejected = [RejectedRow(row=int(raw.rows[i]), unit_id=(ids[i] or None) if ids[i] else None,
                             problems=probs.by_row[i]) for i in sorted(probs.by_row)]
+    notices[:0] = raw.notices
     if raw.unknown_columns:
+        cols_text = ", ".join(raw.unknown_columns)
         notices.append(Notice(code="unknown_columns",
-                              message=_msg("bỏ qua các cột không dùng: " + ", ".join(raw.unknown_columns),
-                                           "ignored unused columns: " + ", ".join(raw.unknown_columns)),
-                              details={"columns": ", ".join(raw.unknown_columns)}))
+                              message=_phrase("unused_columns", columns=cols_text),
+                              details={"columns": cols_text}))
     if raw.nfc_normalised:
         notices.append(Notice(code="nfc_normalised",
-                              message=_msg(f"đã chuẩn hóa Unicode NFC cho {raw.nfc_normalised} ô",
-                                           f"normalised {raw.nfc_normalised} cells to Unicode NFC"),
+                              message=_phrase("nfc", n=raw.nfc_normalised),
                               details={"cells": raw.nfc_normalised}))
     typed = {k: v[keep] for k, v in cols.items()}
     return ValidInputs(columns=typed, rows=raw.rows[keep], rejected=rejected, notices=notices,
@@ -426,6 +454,147 @@ def _also(fields: Any, name: str, lang: str) -> str:
     if f is None or f.role == "year":
         return "năm" if lang == "vi" else "year"
     return f.title.get(lang).lower() if lang == "en" else f.title.get(lang)
+
+
+def _phrase(key: str, **kw: Any) -> Localized:
+    return Localized(vi=phrase(key, "vi", **kw), en=phrase(key, "en", **kw))
+
+
+def _did_you_mean(options: list[str]) -> tuple[str, str]:
+    quoted = [f"'{o}'" for o in options]
+    return (phrase("did_you_mean", "vi", options=phrase("or", "vi").join(quoted)),
+            phrase("did_you_mean", "en", options=phrase("or", "en").join(quoted)))
+
+
+def _missing_column(shown: str, f: InputField, unknown: list[str]) -> tuple[str, str]:
+    """'column X is missing', with the file's unmatched headers closest to it, if any."""
+    vi, en = phrase("missing_column", "vi", header=shown), phrase("missing_column", "en",
+                                                                  header=shown)
+    near = []
+    for h in [f.title.vi, *f.aliases]:
+        near += [c for c in closest(h, unknown, n=2, cutoff=0.55) if c not in near]
+    if near:
+        dv, de = _did_you_mean(near[:2])
+        vi += f" — {dv} ({phrase('map_hint', 'vi')})"
+        en += f" — {de} ({phrase('map_hint', 'en')})"
+    return vi, en
+
+
+def _unknown_unit(value: str, units: Any) -> tuple[str, str]:
+    vi, en = phrase("unknown_unit", "vi"), phrase("unknown_unit", "en")
+    shown = {}
+    for u in units:
+        shown[u.id] = u.id
+        shown[u.name] = f"{u.name} ({u.id})"
+        for a in getattr(u, "aliases", None) or ():
+            shown[a] = f"{a} ({u.id})"
+    near = closest(value, list(shown), n=2, cutoff=0.75)
+    if near:
+        dv, de = _did_you_mean(list(dict.fromkeys(shown[x] for x in near)))
+        vi, en = f"{vi} — {dv}", f"{en} — {de}"
+    return vi, en
+
+
+class UnitMatcher:
+    """Which registered unit a text names: its id, registered name or alias (or a column map's
+    unit name), compared as typed, then without punctuation; then a unique ending of one
+    registered name ('Bát Xát' for 'Hội CTĐ huyện Bát Xát'); then, as a last resort, without
+    accents (``how`` is then 'plain', which the reader reports).
+
+    >>> from types import SimpleNamespace as U
+    >>> m = UnitMatcher([U(id="bat_xat", name="Hội CTĐ huyện Bát Xát", aliases=[])])
+    >>> m.match("Bát Xát"), m.match("Hoi CTD huyen Bat Xat"), m.match("Sa Pa")
+    (('bat_xat', 'name'), ('bat_xat', 'plain'), (None, ''))
+    """
+
+    def __init__(self, units: Any, given: dict[str, str] | None = None):
+        self.units = list(units)
+        self.given = {header_key(k): v for k, v in (given or {}).items()}
+        self.exact: dict[str, str] = {}
+        self.loose: dict[str, str] = {}
+        self.plain: dict[str, str | None] = {}
+        for u in self.units:
+            for text in [u.id, u.name, *(getattr(u, "aliases", None) or ())]:
+                self.exact.setdefault(header_key(text), u.id)
+                self.loose.setdefault(loose_key(text), u.id)
+                pk = plain_key(text)
+                self.plain[pk] = u.id if self.plain.get(pk, u.id) == u.id else None
+
+    def match(self, value: str) -> tuple[str | None, str]:
+        k = header_key(value)
+        uid = self.given.get(k) or self.exact.get(k) or self.loose.get(loose_key(value))
+        if uid is not None:
+            return uid, "name"
+        lk = loose_key(value)
+        ends = {u.id for u in self.units
+                if lk and (" " + loose_key(u.name)).endswith(" " + lk)}
+        if len(ends) == 1:
+            return ends.pop(), "name"
+        uid = self.plain.get(plain_key(value))
+        return (uid, "plain") if uid is not None else (None, "")
+
+
+def resolve_unit(value: str, units: Any) -> str | None:
+    """The id of the registered unit ``value`` names (see :class:`UnitMatcher`), or None."""
+    return UnitMatcher(units).match(value)[0]
+
+
+def _resolve_units(cols: dict[str, np.ndarray], key: str, name_field: str | None,
+                   raw: RawTable, units: Any, notices: list[Notice]) -> None:
+    """Units given by registered name or alias (or by a column map's unit names) become their
+    ids (see :class:`UnitMatcher`); so do the names of a table that has no id column at all."""
+    matcher = UnitMatcher(units, raw.unit_names)
+    ids = {u.id for u in matcher.units}
+    names = {u.id: u.name for u in matcher.units}
+    source = cols[key]
+    from_names = key not in raw.frame.columns and name_field in raw.frame.columns
+    if from_names:
+        source = cols[name_field]
+    pairs: list[str] = []
+    out = source.copy()
+    for value in pd.unique(source):
+        if not isinstance(value, str) or value == "" or (value in ids and not from_names):
+            continue
+        uid, how = matcher.match(value)
+        if uid is None or uid == value:
+            continue
+        out[source == value] = uid
+        if how == "plain":
+            notices.append(Notice(code="reader_units_plain", message=_phrase(
+                "units_plain", given=value, name=names[uid]), details={"given": value}))
+        pairs.append(f"{value} → {uid}")
+    cols[key] = out
+    if pairs:
+        shown = "; ".join(pairs[:5]) + ("; …" if len(pairs) > 5 else "")
+        notices.append(Notice(code="reader_units_from_names" if from_names else
+                              "reader_units_by_name",
+                              message=_phrase("units_by_name", n=len(pairs), pairs=shown),
+                              details={"units": len(pairs)}))
+
+
+def _excel_cells(s: pd.Series, name: str, header: str, probs: _Problems) -> pd.Series:
+    """Cells holding an Excel error or a formula never computed (as the reader marked them) get
+    their own problem, quoting the cell; they are then read as blank, and the row is not also
+    reported as having a blank cell there."""
+    if s.dtype != object:
+        return s
+    obj = s.to_numpy(dtype=object)
+    err = np.fromiter((isinstance(v, ErrorCell) for v in obj), bool, len(obj))
+    formula = np.fromiter((isinstance(v, FormulaCell) for v in obj), bool, len(obj))
+    if not err.any() and not formula.any():
+        return s
+    for value in pd.unique(obj[err]):
+        probs.add_mask(err & (obj == value), name, obj, "excel_error",
+                       phrase("excel_error", "vi", value=value),
+                       phrase("excel_error", "en", value=value), header)
+    probs.add_mask(formula, name, obj, "formula_not_computed",
+                   phrase("formula_not_computed", "vi"), phrase("formula_not_computed", "en"),
+                   header)
+    clean = obj.copy()
+    clean[err | formula] = ""
+    probs.quoted.setdefault(name, np.zeros(len(obj), dtype=bool))
+    probs.quoted[name] |= err | formula
+    return pd.Series(clean, index=s.index, dtype=object)
 
 
 def _in_range(vals: np.ndarray, f: InputField) -> np.ndarray:

@@ -17,6 +17,7 @@ from .model import DelegateRuleSet
 from .options import DelegatesJob
 from .result import DelegateResult
 from .workbook import write_delegates
+from .template import input_tables
 
 
 def summary(m: DelegateRuleSet) -> str:
@@ -48,4 +49,4 @@ JOB = Job(
     write=write_delegates,
     catalogue=CataloguePart(catalogue.delegates_book, catalogue.delegates_about,
                             catalogue.delegates_sections),
-    diff=diff_delegates)
+    diff=diff_delegates, inputs=input_tables)

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from ...core import progress
 from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import ResolvedParameter, resolve
@@ -130,7 +131,8 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
         def on_network(items, envs, n, _h=h):
             return tri_on_network("standards", _h, items, envs, {}, n)
         decide = on_network
-    sel = select(model, params, cols, known, level, decide=decide)
+    with progress.phase("evaluating", total=int(keep.sum())):
+        sel = select(model, params, cols, known, level, decide=decide)
     checks = forwarding_checks(model, params, level, conf, sel.forwarded, higher)
     return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
                           valid.rows[keep], sel, int((~keep).sum()), known,

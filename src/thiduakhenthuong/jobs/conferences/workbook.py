@@ -9,7 +9,8 @@ import pandas as pd
 
 from ...errors import UsageError
 from ...render.rules_used import rules_used_frame
-from ...render.workbook import safe_frame, write_book
+from ...render.phrases import col, sheet
+from ...render.workbook import Sheet, headers, in_words, page_header, safe_frame, write_book
 
 _VI = {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
        "row": "Dòng dữ liệu", "outcome": "Tiêu chuẩn", "selected": "Được chọn", "seat": "Suất",
@@ -24,7 +25,7 @@ _VI = {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "confere
 
 def _frame(rows: list[dict], lang: str, columns: list[str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=columns)
-    return df if lang == "en" else df.rename(columns=_VI)
+    return headers(df, "en") if lang == "en" else df.rename(columns=_VI)
 
 
 def _rejected(rejected, lang: str) -> pd.DataFrame:
@@ -85,16 +86,18 @@ def write_delegates(res: Any, path: str | Path, lang: str = "vi") -> list[Path]:
                       "decided_on": a.decided_on, "status": a.status,
                       "reason": a.reason.get(lang)} for d in decisions for a in d.awards], lang,
                     ["candidate_id", "row", "award", "decided_on", "status", "reason"])
-    vi = lang != "en"
-    write_book(p, [("Quyết định" if vi else "Decisions", dec),
-                    ("Tiêu chuẩn" if vi else "Standards", checks),
-                    ("Hội nghị" if vi else "Conferences", confs.astype(str)),
-                    ("Chuyển lên cấp trên" if vi else "Forwarding", forwarding),
-                    *([("Khen thưởng" if vi else "Awards", awards)] if res.awards is not None
-                      else []),
-                    ("Quy tắc áp dụng" if vi else "Rules used",
-                     rules_used_frame(res.model, res.params, lang)),
-                    ("Dòng bị loại" if vi else "Rejected rows", rejected)])
+    if len(checks):
+        checks.insert(4, "status_code", checks.iloc[:, 3])
+        checks.iloc[:, 3] = in_words(checks.iloc[:, 3], lang)
+        checks = checks.rename(columns={"status_code": col("status_code", lang)})
+    write_book(p, [Sheet(sheet("delegates", lang), dec, freeze_columns=2),
+                   Sheet(sheet("standards", lang), checks, freeze_columns=1),
+                   Sheet(sheet("conferences", lang), confs.astype(str)),
+                   Sheet(sheet("forwarding", lang), forwarding),
+                   *([Sheet(sheet("awards", lang), awards)] if res.awards is not None else []),
+                   Sheet(sheet("rules", lang), rules_used_frame(res.model, res.params, lang)),
+                   Sheet(sheet("rejected", lang), rejected)],
+               page_header("delegates", lang, res.rules.id, res.rules.version, res.rules.hash))
     return written
 
 
@@ -120,9 +123,11 @@ def write_plan_report(rep: Any, model: Any, params: dict, path: str | Path,
         return [p]
     if suffix != ".xlsx":
         raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
-    vi = lang != "en"
-    write_book(p, [("Kết quả kiểm tra" if vi else "Findings", found),
-                    ("Quy tắc áp dụng" if vi else "Rules used",
-                     rules_used_frame(model, params, lang)),
-                    ("Dòng bị loại" if vi else "Rejected rows", _rejected(rep.rejected, lang))])
+    if len(found):
+        found.insert(3, "severity_code", found.iloc[:, 3])
+        found.iloc[:, 4] = in_words(found.iloc[:, 4], lang)
+    write_book(p, [Sheet(sheet("findings", lang), found, freeze_columns=2),
+                   Sheet(sheet("rules", lang), rules_used_frame(model, params, lang)),
+                   Sheet(sheet("rejected", lang), _rejected(rep.rejected, lang))],
+               page_header("plans", lang, model.meta.id, model.meta.version))
     return [p]

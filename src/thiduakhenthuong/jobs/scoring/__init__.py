@@ -19,6 +19,7 @@ from .options import ScoreJob
 from .overrides import apply_score_overrides
 from .result import ScoreResult
 from .workbook import write_result
+from .template import input_tables
 
 
 def summary(m: RuleSet) -> str:
@@ -41,4 +42,5 @@ JOB = Job(
     result=ScoreResult, summary=summary, period=period, page=score_page, write=write_result,
     catalogue=CataloguePart(catalogue.scoring_book, catalogue.scoring_about,
                             catalogue.scoring_sections),
-    diff=diff_scores, overrides=apply_score_overrides, cases=CASES)
+    diff=diff_scores, overrides=apply_score_overrides, cases=CASES,
+    inputs=input_tables)

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ...core import progress
 from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.params import resolve
@@ -46,12 +47,13 @@ class Rules(LoadedRules):
         params = resolve(self.model, day, str(self.path))
         raw = read_table(data, self.model.inputs)
         valid, ctx, counts = self._validate(raw)
-        if engine == "rete":
-            # The network is imported only when asked for: durable-rules is optional.
-            from .network import score_columns_rete
-            cols = score_columns_rete(self.model, params, valid, self.hash, ctx)
-        else:
-            cols = score_columns(self.model, params, valid, ctx)
+        with progress.phase("evaluating", total=len(valid)):
+            if engine == "rete":
+                # The network is imported only when asked for: durable-rules is optional.
+                from .network import score_columns_rete
+                cols = score_columns_rete(self.model, params, valid, self.hash, ctx)
+            else:
+                cols = score_columns(self.model, params, valid, ctx)
         notices = list(valid.notices) + check_totals(self.model, valid, params)
         res = ScoreResult(self, params, day, raw.source, valid, cols, notices)
         res.history_rows, res.ignored_rows = counts

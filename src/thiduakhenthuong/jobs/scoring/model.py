@@ -300,6 +300,8 @@ class Unit(Strict):
     level: str
     cluster: str
     kind: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list, description="other names offices use for "
+                                                                  "the unit in their workbooks")
 
 
 class Period(Strict):

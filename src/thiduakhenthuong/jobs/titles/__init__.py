@@ -19,6 +19,7 @@ from .options import TitlesJob
 from .overrides import apply_title_overrides
 from .result import TitleResult
 from .workbook import write_titles
+from .template import input_tables
 
 
 def summary(m: TitleRuleSet) -> str:
@@ -42,4 +43,4 @@ JOB = Job(
     result=TitleResult, summary=summary, period=period, page=titles_page, write=write_titles,
     catalogue=CataloguePart(catalogue.titles_book, catalogue.titles_about,
                             catalogue.titles_sections),
-    diff=diff_titles, overrides=apply_title_overrides)
+    diff=diff_titles, overrides=apply_title_overrides, inputs=input_tables)

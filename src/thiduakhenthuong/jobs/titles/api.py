@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ...core import progress
 from ...core.dates import as_date
 from ...core.job import check_engine
 from ...core.models import Localized
@@ -200,8 +201,9 @@ def _evaluate(tr: TitleRules, data: Any, year: int, day: dt.date, scores: Any, e
         # The network is imported only when asked for: durable-rules is optional.
         from .network import NetworkDecider
         decide = NetworkDecider(model, tr.hash)
-    cols = run_titles(model, params, people.subjects, units.subjects if units else None, year,
-                      day, member_unit, ghosts, decide=decide)
+    with progress.phase("evaluating", total=len(people.subjects)):
+        cols = run_titles(model, params, people.subjects, units.subjects if units else None,
+                          year, day, member_unit, ghosts, decide=decide)
     return TitleResult(tr, params, year, day, sources, people, units, cols, notices,
                        member_unit, ghost_rows, regime_choice=why, caveats=caveats)
 

@@ -8,13 +8,14 @@ import pandas as pd
 from ...errors import UsageError
 from ...render.labels import Labels
 from ...render.rules_used import rules_used_frame
-from ...render.workbook import overrides_frame, safe_frame
+from ...render.phrases import sheet
+from ...render.workbook import (Sheet, headers, in_words, overrides_frame, page_header,
+                                safe_frame, write_book)
 from .result import TitleResult
 
 
 def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
     """One row per check per subject per title: status, values read, years counted, citation."""
-    vi = lang != "en"
     labels = Labels(res.model, lang)
     rows = []
     for d in res.decisions():
@@ -37,15 +38,17 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
                          "cite": x.cite, "values": labels.pairs(x.values), "history": "",
                          "members": "", "missing_evidence": "", "needs": "",
                          "expression": "not (" + x.expression + ")"})
-    frame = pd.DataFrame(rows)
-    if vi and len(frame):
-        frame = frame.rename(columns={
-            "subject_id": "Mã", "title_id": "Mã danh hiệu", "title": "Danh hiệu",
-            "outcome": "Kết quả", "check": "Mã điều kiện", "check_title": "Điều kiện",
-            "route": "Cách", "status": "Trạng thái", "cite": "Căn cứ", "values": "Giá trị",
-            "history": "Lịch sử", "members": "Thành viên", "missing_evidence": "Thiếu xác nhận",
-            "needs": "Cần", "expression": "Biểu thức"})
-    return frame
+    frame = pd.DataFrame(rows, columns=["subject_id", "title_id", "title", "outcome", "check",
+                                        "check_title", "route", "status", "cite", "values",
+                                        "history", "members", "missing_evidence", "needs",
+                                        "expression"])
+    if len(frame):
+        frame["outcome_code"] = frame["outcome"]
+        frame["status_code"] = frame["status"]
+        frame["outcome"] = in_words(frame["outcome"], lang)
+        frame["status"] = in_words(frame["status"], lang)
+    frame = frame.rename(columns={"title": "award_title"})
+    return headers(frame, lang)
 
 
 def rejected_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
@@ -81,22 +84,22 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
             safe_frame(rejected_frame(res, lang)).to_csv(rp, index=False, encoding="utf-8-sig")
             written.append(rp)
     elif suffix == ".xlsx":
-        vi = lang != "en"
-        sheets = [("Đề nghị" if vi else "Proposals", res.to_frame(labels=lang, proposed_only=True)),
-                  ("Kết quả" if vi else "Decisions", res.to_frame(labels=lang)),
-                  ("Lý do" if vi else "Reasons", reasons_frame(res, lang)),
-                  ("Tổng hợp" if vi else "Totals", totals_frame(res, lang)),
-                  ("Dòng bị loại" if vi else "Rejected rows", rejected_frame(res, lang)),
-                  ("Cảnh báo" if vi else "Warnings",
-                   pd.DataFrame([{"code": w.code, "message": w.message.get(lang)}
-                                 for w in res.notices], columns=["code", "message"])),
-                  ("Quy tắc áp dụng" if vi else "Rules used",
-                   rules_used_frame(res.model, res.params, lang))]
+        totals = headers(totals_frame(res, lang).rename(columns={"title": "award_title"}), lang)
+        warnings = pd.DataFrame([{"message": w.message.get(lang), "notice_code": w.code}
+                                 for w in res.notices], columns=["message", "notice_code"])
+        sheets = [Sheet(sheet("proposals", lang), res.to_frame(labels=lang, proposed_only=True),
+                        freeze_columns=2),
+                  Sheet(sheet("decisions", lang), res.to_frame(labels=lang), freeze_columns=2),
+                  Sheet(sheet("reasons", lang), reasons_frame(res, lang), freeze_columns=2),
+                  Sheet(sheet("totals", lang), totals, {totals.columns[-1]: "money"}
+                        if len(totals.columns) else {}),
+                  Sheet(sheet("rejected", lang), headers(rejected_frame(res, lang), lang)),
+                  Sheet(sheet("warnings", lang), headers(warnings, lang)),
+                  Sheet(sheet("rules", lang), rules_used_frame(res.model, res.params, lang))]
         if res.overrides:
-            sheets.append(("Điều chỉnh" if vi else "Overrides", overrides_frame(res, lang)))
-        with pd.ExcelWriter(p, engine="openpyxl") as xw:
-            for name, frame in sheets:
-                safe_frame(frame).to_excel(xw, sheet_name=name, index=False)
+            sheets.append(Sheet(sheet("overrides", lang), overrides_frame(res, lang)))
+        write_book(p, sheets, page_header("titles", lang, res.rules.id, res.rules.version, res.rules.hash,
+                                           year=res.year))
     else:
         raise UsageError(f"unknown output type '{suffix}' (use .csv, .xlsx or .json)")
     return written
