@@ -285,9 +285,9 @@ def test_prints_on_a4(reports):
 
 
 def test_rejected_rows_and_warnings_are_listed():
-    res = tdkt.load_rules(ROOT / "rules" / "lao-cai-2023").score(
-        ROOT / "fixtures" / "bad" / "duplicate_unit.csv")
-    assert [r.row for r in res.rejected] == [8, 13] and res.warnings
+    rules = tdkt.load_rules(ROOT / "rules" / "lao-cai-2023")
+    res = rules.score(ROOT / "fixtures" / "bad" / "duplicate_unit.csv")
+    assert [r.row for r in res.rejected] == [8, 13]
     html = render_html(res, lang="en")
     r = res.rejected[0]
     p = r.problems[0]
@@ -295,7 +295,10 @@ def test_rejected_rows_and_warnings_are_listed():
     row = f'<td class="num">{r.row}</td><td>{r.unit_id}</td>'
     assert row in html
     assert escape(p.message.en) in html
-    assert escape(res.warnings[0].message.vi) in html
+    # Assigned targets below the province total are warned (above it is no fault: a floor).
+    warned = rules.score(ROOT / "fixtures" / "bad" / "targets_do_not_add_up.csv")
+    assert warned.warnings
+    assert escape(warned.warnings[0].message.vi) in render_html(warned, lang="en")
 
 
 # ----- command line --------------------------------------------------------------------------

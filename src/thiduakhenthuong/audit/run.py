@@ -82,7 +82,7 @@ def result_parameters(result: Any) -> list[dict[str, Any]]:
     >>> res = run_job(ScoreJob(), "rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv")
     >>> row = result_parameters(res)[0]
     >>> row["parameter"], sorted(row["title"])
-    ('bonus_per_step', ['en', 'vi'])
+    ('apply_news_deduction', ['en', 'vi'])
     """
     vi = rules_used_rows(result.model, result.params, "vi")
     en = rules_used_rows(result.model, result.params, "en")

@@ -148,6 +148,7 @@ def check_scoring(m: RuleSet, src: Source) -> None:
         if v.criterion is not None and v.criterion not in crit_ids:
             err(f"unknown criterion '{v.criterion}'", "vetoes", i, "criterion", v.id)
         check_expr(v.when, BOOL, "vetoes", i, "when", v.id)
+        check_expr(v.applies, BOOL, "vetoes", i, "applies", v.id)
         if v.max_class not in class_ids:
             err(f"unknown class '{v.max_class}'", "vetoes", i, "max_class", v.id)
     for section, item in (("scorers", m.scorers), ("stages", m.stages), ("history", m.history),

@@ -87,7 +87,7 @@ class ScoreColumns:
     events_total: np.ndarray | None = None
     strict: list[bool] = field(default_factory=list)      # class threshold is "above", not "from"
     min_share: np.ndarray | None = None                   # lowest share of a criterion's maximum
-    vetoed_by_event: dict[str, np.ndarray] = field(default_factory=dict)
+    vetoed_by_event: dict[str, np.ndarray] = field(default_factory=dict)  # veto id -> its cause
     ranks_in: dict[str, Ranked] = field(default_factory=dict)
     quotas: dict[str, QuotaColumns] = field(default_factory=dict)
     rows: Rows | None = None
@@ -258,7 +258,7 @@ def expressions(rules: RuleSet) -> list[A.Node]:
         out.append(d.points)
     for e in rules.events:
         out += [x for x in (e.points, e.when, e.per) if x is not None]
-    out += [v.when for v in rules.vetoes if v.when is not None]
+    out += [x for v in rules.vetoes for x in (v.when, v.applies) if x is not None]
     return out
 
 
@@ -310,12 +310,14 @@ def decide(rules: RuleSet, valid: ValidInputs, env: dict[str, Any],
     vetoes, by_event = {}, {}
     for v in rules.vetoes:
         cap = class_pos[v.max_class]
-        if v.criterion is not None:
-            cause = hit(f"veto:{v.id}") if hit is not None else ~crits[v.criterion].met
+        if hit is not None:
+            cause = hit(f"veto:{v.id}")
         else:
-            cause = hit(f"veto:{v.id}") if hit is not None else \
+            cause = ~crits[v.criterion].met if v.criterion is not None else \
                 as_column(evaluate(v.when, env, _unit_ctx(ctx, rows)), n, bool)
-            by_event[v.id] = cause
+            if v.applies is not None:
+                cause = cause & as_column(evaluate(v.applies, env, _unit_ctx(ctx, rows)), n, bool)
+        by_event[v.id] = cause
         applied = cause & (class_idx < cap)
         vetoes[v.id] = applied
         class_idx = np.where(applied, cap, class_idx)

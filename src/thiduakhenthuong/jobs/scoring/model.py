@@ -180,12 +180,14 @@ class ClassBand(Strict):
 
 class Veto(Strict):
     """If ``criterion`` is not met, or the event ``when`` happened (a disciplinary case), the
-    class is at most ``max_class``."""
+    class is at most ``max_class`` (only where ``applies`` holds, when given)."""
     id: str
     title: Localized
     cite: Citation
     criterion: Optional[str] = Field(default=None, description="the criterion that must be met")
     when: Optional[Expr] = Field(default=None, description="an event that caps the class (bool)")
+    applies: Optional[Expr] = Field(default=None, description="where (or whether) the veto "
+                                    "applies at all, e.g. a rule set's switch (bool)")
     max_class: str
     basis: str = Field(min_length=3)
 

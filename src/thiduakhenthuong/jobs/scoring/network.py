@@ -108,13 +108,14 @@ def compile_scoring(rules: RuleSet, params: dict[str, ResolvedParameter]
             parts.append({"$gte": {"ms": cl.min_share - 1e-9}})
         units[f"class:{cl.id}"] = {"all": [{"m": {"$and": parts}}]}
     for v in rules.vetoes:
+        total: dict = {"t": "total"} if v.applies is None else \
+            {"$and": [{"t": "total"}, comp.condition(v.applies)]}
         if v.criterion is not None:
             units[f"veto:{v.id}"] = {"all": [
-                {"k": {"t": "total"}},
+                {"k": total},
                 {"x$not": {"$and": [{"t": "met"}, {"c": v.criterion}, {"s": {"k": "s"}}]}}]}
         else:
-            units[f"veto:{v.id}"] = {"all": [{"k": {"$and": [{"t": "total"},
-                                                            comp.condition(v.when)]}}]}
+            units[f"veto:{v.id}"] = {"all": [{"k": {"$and": [total, comp.condition(v.when)]}}]}
     return rows, units, comp
 
 

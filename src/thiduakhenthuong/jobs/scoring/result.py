@@ -335,8 +335,6 @@ class ScoreResult(Result):
 
     # --- the parts of a unit's result the later features add ------------------------------
     def _veto_cause(self, v: Any, i: int) -> bool:
-        if v.criterion is not None:
-            return not self.cols.criteria[v.criterion].met[i]
         return bool(self.cols.vetoed_by_event[v.id][i])
 
     def _rank_in(self, scope: str, i: int) -> int:
