@@ -206,6 +206,8 @@ def _carried(carries: dict[str, list[Carry]], pos: pd.Index, ids: np.ndarray, ye
                     origin[i, j] = c.source
                     used[r] = True
             for k in sorted(g for g in groups if g > 0):
+                # The k-th predecessor's years replace the subject's; a year it has no row for
+                # (and no predecessor of its own fills) is a gap: it held nothing that year.
                 row = {name: arr[i].copy() for name, arr in yearly.items()}
                 orig = origin[i].copy()
                 written = np.zeros(width, dtype=bool)
@@ -219,6 +221,12 @@ def _carried(carries: dict[str, list[Carry]], pos: pd.Index, ids: np.ndarray, ye
                         orig[j] = c.source
                         written[j] = True
                         used[r] = True
+                top = groups[k][0]
+                for j in range(width - 1):
+                    if not written[j] and top.covers(first + j):
+                        for name, arr in row.items():
+                            arr[j] = _empty_like(arr, (1, 1))[0, 0]
+                        orig[j] = ""
                 owners.append(int(i))
                 alt_rows.append(row)
                 alt_orig.append(orig)

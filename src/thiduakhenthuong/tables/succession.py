@@ -289,13 +289,15 @@ def _relations(rows: list[Succession], known: set[str]
                 probs[s.row].append(_problem(
                     "unknown_unit", f"đơn vị '{unit}' không có trong bảng tập thể{hint_vi}",
                     f"unit '{unit}' is not in the units table{hint_en}", col, unit))
-    _group_problems(rows, probs)
+    # Rows wrong on their own say nothing about the others: the checks of the rows together
+    # read only the rows left.
     ok = [s for s in rows if s.row not in probs]
     for cycle in _cycles(ok):
         path = " → ".join([s.from_unit for s in cycle] + [cycle[0].from_unit])
         for s in cycle:
             probs[s.row].append(_problem("succession_cycle", f"kế thừa vòng tròn: {path}",
                                          f"successions in a circle: {path}"))
+    _group_problems([s for s in rows if s.row not in probs], probs)
     ok = [s for s in rows if s.row not in probs]
     after: dict[str, list[Succession]] = defaultdict(list)
     for s in ok:

@@ -325,7 +325,7 @@ class TitleResult(Result):
             return None
         own = s.history_row(i)[1]
         alt = s.history_row(j)[1]
-        differ = [o for o, a in zip(own.tolist(), alt.tolist()) if o != a and a]
+        differ = [a for o, a in zip(own.tolist(), alt.tolist()) if o != a and a]
         return differ[0] if differ else None
 
     def _carried(self, t: Title, h: YearsRead, i: int, j: int) -> list[CarriedYears]:
