@@ -311,12 +311,13 @@ class TitleResult(Result):
         needs = _needs(ck, self.year, history, members, self._param_value) if st == F else None
         carried = [c for h in history for c in self._carried(t, h, i, j)]
         several = len(rows) > 1 and bool(history)
+        decided = self._history_of(t, i, j) if several else None
         return TitleCheckTrace(
             id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
             expression=ck.holds.text(), values=self._values(t, ck.holds, i), history=history,
             members=members, missing_evidence=missing, needs=needs, basis=ck.basis,
-            carried=carried, histories=len(rows) if several else 1,
-            history_of=self._history_of(t, i, j) if several else None)
+            carried=carried, histories=len(rows) - 1 if several else 1, history_of=decided,
+            history_of_name=self.unit_names.get(decided) if decided else None)
 
     def _history_of(self, t: Title, i: int, j: int) -> str | None:
         """The predecessor whose years make history ``j`` differ from the subject's own."""

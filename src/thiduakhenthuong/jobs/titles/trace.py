@@ -50,6 +50,7 @@ class TitleCheckTrace(CheckTrace):
                            "predecessor; it holds only if it holds with each)")
     history_of: Optional[str] = Field(default=None, description="where several histories were "
                                       "read: the predecessor whose years decided")
+    history_of_name: Optional[str] = None
 
 
 class SuccessionReport(Out):

@@ -9,6 +9,7 @@ from ...errors import UsageError
 from ...render.labels import Labels
 from ...render.rules_used import rules_used_frame
 from ...render.workbook import overrides_frame, safe_frame
+from .carried import check_notes
 from .result import TitleResult
 
 
@@ -28,7 +29,8 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
                                      for h in c.history),
                 "members": "; ".join(f"{m.call}: {m.count}/{m.members}" for m in c.members),
                 "missing_evidence": ", ".join(labels(e) for e in c.missing_evidence),
-                "needs": c.needs.get(lang) if c.needs else "", "expression": c.expression})
+                "needs": c.needs.get(lang) if c.needs else "", "expression": c.expression,
+                "other_units": "; ".join(n.get(lang) for n in check_notes(c, res.merger_policy))})
         for x in d.exclusions:
             rows.append({"subject_id": d.subject_id, "title_id": d.title_id,
                          "title": d.title.get(lang), "outcome": d.outcome, "check": x.id,
@@ -36,7 +38,7 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
                          "status": {"applies": "failed", "clear": "met"}.get(x.status, "unknown"),
                          "cite": x.cite, "values": labels.pairs(x.values), "history": "",
                          "members": "", "missing_evidence": "", "needs": "",
-                         "expression": "not (" + x.expression + ")"})
+                         "expression": "not (" + x.expression + ")", "other_units": ""})
     frame = pd.DataFrame(rows)
     if vi and len(frame):
         frame = frame.rename(columns={
@@ -44,7 +46,34 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
             "outcome": "Kết quả", "check": "Mã điều kiện", "check_title": "Điều kiện",
             "route": "Cách", "status": "Trạng thái", "cite": "Căn cứ", "values": "Giá trị",
             "history": "Lịch sử", "members": "Thành viên", "missing_evidence": "Thiếu xác nhận",
-            "needs": "Cần", "expression": "Biểu thức"})
+            "needs": "Cần", "expression": "Biểu thức", "other_units": "Năm tính ở đơn vị khác"})
+    return frame
+
+
+def successions_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
+    """The succession table as applied to the judged year: every valid row, applied or later."""
+    vi = lang != "en"
+    rows = []
+    report = res.succession_report()
+    if report is not None:
+        for status, steps in (("applied", report.applied_rows), ("later", report.later_rows)):
+            for s in steps:
+                rows.append({
+                    "row": s.row, "from_unit": s.from_unit, "from_name": s.from_name or "",
+                    "to_unit": s.to_unit, "to_name": s.to_name or "",
+                    "on": s.on.strftime("%d/%m/%Y"), "document": s.document,
+                    "kind": s.kind_title.get(lang), "main": s.main,
+                    "status": ("áp dụng" if vi else "applied") if status == "applied" else
+                    ("sau năm xét, không áp dụng" if vi else "after the judged year, not applied")})
+    cols = ["row", "from_unit", "from_name", "to_unit", "to_name", "on", "document", "kind",
+            "main", "status"]
+    frame = pd.DataFrame(rows, columns=cols).sort_values("row", kind="stable")
+    if vi:
+        frame = frame.rename(columns={
+            "row": "Dòng", "from_unit": "Mã đơn vị cũ", "from_name": "Tên đơn vị cũ",
+            "to_unit": "Mã đơn vị kế thừa", "to_name": "Tên đơn vị kế thừa",
+            "on": "Ngày hiệu lực", "document": "Văn bản", "kind": "Hình thức",
+            "main": "Đơn vị chính", "status": "Áp dụng"})
     return frame
 
 
@@ -94,6 +123,9 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
                    rules_used_frame(res.model, res.params, lang))]
         if res.overrides:
             sheets.append(("Điều chỉnh" if vi else "Overrides", overrides_frame(res, lang)))
+        if res.succession_report() is not None:
+            sheets.append(("Kế thừa đơn vị" if vi else "Unit succession",
+                           successions_frame(res, lang)))
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
             for name, frame in sheets:
                 safe_frame(frame).to_excel(xw, sheet_name=name, index=False)
