@@ -206,8 +206,10 @@ def _carried(carries: dict[str, list[Carry]], pos: pd.Index, ids: np.ndarray, ye
                     origin[i, j] = c.source
                     used[r] = True
             for k in sorted(g for g in groups if g > 0):
-                # The k-th predecessor's years replace the subject's; a year it has no row for
-                # (and no predecessor of its own fills) is a gap: it held nothing that year.
+                # The k-th predecessor's years replace the subject's; a whole year before the
+                # succession that it has no row for (and no predecessor of its own fills) is a
+                # gap: it held nothing that year. From the succession's year on, the subject's
+                # own row stands for the year.
                 row = {name: arr[i].copy() for name, arr in yearly.items()}
                 orig = origin[i].copy()
                 written = np.zeros(width, dtype=bool)
@@ -223,7 +225,7 @@ def _carried(carries: dict[str, list[Carry]], pos: pd.Index, ids: np.ndarray, ye
                         used[r] = True
                 top = groups[k][0]
                 for j in range(width - 1):
-                    if not written[j] and top.covers(first + j):
+                    if not written[j] and first + j < top.until.year:
                         for name, arr in row.items():
                             arr[j] = _empty_like(arr, (1, 1))[0, 0]
                         orig[j] = ""
