@@ -9,6 +9,9 @@ import yaml
 
 from explanations import assert_explanations_reevaluate
 from thiduakhenthuong import evaluate_titles, load_rules, load_title_rules
+from thiduakhenthuong.jobs.titles.html import decision_node
+from thiduakhenthuong.jobs.titles.workbook import reasons_frame, successions_frame
+from thiduakhenthuong.render.labels import BiLabels
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures" / "titles-lao-cai"
@@ -106,3 +109,23 @@ def test_succession_table_counts_and_directory(results):
         assert (c["rows_in"], c["applied"], c["rejected"]) == (13, applied, 0)
     res = evaluate_titles(ROOT / "rules" / "titles", FIX, year=2025)
     assert res.to_frame().equals(results[2025].to_frame())
+
+
+def test_report_and_workbook_name_the_succession(results):
+    """The HTML report's node and the workbook's reasons say the same as the terminal tree."""
+    res = results[2025]
+    node = decision_node(res.decision("p005", "cstd_tinh"), BiLabels(res.model),
+                         res.merger_policy)
+
+    def texts(n):
+        yield n.text
+        for k in n.children:
+            yield from texts(k)
+    found = [t for t in texts(node) if "vp_tinh_hoi" in t.vi]
+    assert found and "tính tại" in found[0].vi and "counted in" in found[0].en
+    assert "01/07/2025" in found[0].en and "succession row 2" in found[0].en
+    reasons = reasons_frame(res, "en")
+    row = reasons[(reasons["subject_id"] == "p005") & (reasons["check"] == "cstd_tinh_streak")]
+    assert "2023, 2024 counted in" in row["other_units"].iloc[0]
+    table = successions_frame(res, "vi")
+    assert len(table) == 13 and set(table["Áp dụng"]) == {"áp dụng"}
