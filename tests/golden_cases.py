@@ -70,6 +70,14 @@ CASES: list[Case] = [
     Case("titles_scores", ("titles", TI, TBOOK, "--year", "2023", "--scores", SC, UNITS,
                            "--bundle", "{out}/t.tdkt.json"), ("t.tdkt.json",)),
     Case("titles_no_regime", ("titles", TI, TBOOK, "--year", "2010")),
+    # Across the July 2025 re-organisation: streaks carried by the succession table, Decree 152
+    # (2025) and the reported 2026 amendment with its caveat.
+    Case("titles_2025", ("titles", TI, TBOOK, "--year", "2025", "--explain", "p005",
+                         "--explain", "co_quan_tinh_hoi", *_o("t.json", "t.csv", "t.xlsx")),
+         ("t.json", "t.csv", "t.xlsx")),
+    Case("titles_2026_en", ("titles", TI, TBOOK, "--year", "2026", "--lang", "en",
+                            "--explain", "p068", "--explain", "xa_bat_xat", *_o("t.csv")),
+         ("t.csv",)),
     *[Case(f"delegates_{lv}" + ("_en" if en else ""),
            ("delegates", TN, TND, "--level", lv, *(("--lang", "en") if en else ()),
             *_o("d.json", "d.csv", "d.xlsx")), ("d.json", "d.csv", "d.xlsx"))

@@ -259,7 +259,8 @@ def test_titles_fed_by_a_scoring_records_both_rule_sets(tmp_path):
     b = read_bundle(bundle)
     assert b.job.scores and [x.role for x in b.rules] == ["rules", "scores_rules"]
     assert [x.id for x in b.rules] == ["vnrc-titles-2018", "lao-cai-2023"]
-    assert [f.name for f in b.input().files] == ["ca-nhan.csv", "tap-the.csv"]
+    assert [f.name for f in b.input().files] == ["ca-nhan.csv", "ke-thua-don-vi.csv",
+                                                 "tap-the.csv"]
     assert [f.name for f in b.input("scores_data").files] == ["units.csv"]
     # Included files above the rule directory are kept, so the regime loads on its own.
     assert "_common/inputs.yaml" in [f.path for f in b.rule_set().files]

@@ -156,7 +156,11 @@ def test_regime_applied_outside_its_years_is_stated(regimes):
     assert "outside its declared years" in n.message.en and "2024–2024" in n.message.en
     assert n.message.vi.startswith("Bộ quy tắc mới")
     s = regimes.summary
-    assert s.compared == s.changed + s.unchanged and s.changed == len(regimes.entries)
+    # The collective certificate exists from 2024 only: one entry per unit judged on one side.
+    assert s.compared == s.changed + s.unchanged
+    assert s.changed + s.only_old + s.only_new == len(regimes.entries) and s.only_new == 13
+    assert {e.title_id for e in regimes.entries if e.status == "only_new"} == \
+        {"bang_khen_tap_the"}
 
 
 def test_regimes_route_difference_for_an_excellent_rating(regimes):
@@ -269,12 +273,12 @@ def test_terminal_rendering_of_the_regimes(regimes):
     from thiduakhenthuong.diff.render import header_lines, render
     assert any("outside its declared years" in line for line in header_lines(regimes, "en"))
     console = Console(width=200, record=True, no_color=True)
-    for part in render(regimes, "vi", limit=5):
+    for part in render(regimes, "vi", limit=20):
         console.print(part)
     text = console.export_text()
     assert "ngoài phạm vi đó" in text and "Tham số khác nhau" in text
     assert "cstdcs_max_share" in text and "titles[cstdcs].quota" in text
-    assert "Vũ Thị Lan Anh (p006)" in text      # among the first five changes, with its tree
+    assert "Vũ Thị Lan Anh (p006)" in text      # among the first twenty entries, with its tree
 
 
 def test_cli_vietnamese_default_rejections_and_usage_errors(variant, tmp_path):

@@ -12,7 +12,7 @@ JOBS = {
               ["Xếp hạng", "Lý do", "Dòng bị loại", "Cảnh báo", "Quy tắc áp dụng"], "w_t07_units"),
     "titles": (["titles", "rules/titles", "fixtures/titles-lao-cai/titles.xlsx", "--year", "2024"],
                ["Đề nghị", "Kết quả", "Lý do", "Tổng hợp", "Dòng bị loại", "Cảnh báo",
-                "Quy tắc áp dụng"], "base_salary"),
+                "Quy tắc áp dụng", "Kế thừa đơn vị"], "base_salary"),
     "delegates": (["delegates", "rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "--level",
                    "huyen"], ["Quyết định", "Tiêu chuẩn", "Hội nghị", "Chuyển lên cấp trên",
                               "Khen thưởng", "Quy tắc áp dụng", "Dòng bị loại"], "cap_huyen"),

@@ -207,6 +207,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "years_none": {"vi": "không có năm nào (lịch sử từ {first})", "en": "no year counts (history from {first})"},
     "years_list": {"vi": "các năm {years}", "en": "years {years}"},
     "streak_line": {"vi": "{what} {years}: {n} năm liên tục", "en": "{what} {years}: {n} in a row"},
+    "carried_line": {"vi": "năm {years} tính tại {unit}: {how}",
+                     "en": "{years} counted in {unit}: {how}"},
+    "carried_step": {"vi": "{kind} {source} → {target} từ {day} ({document}, dòng {row} bảng kế thừa)",
+                     "en": "{kind} {source} → {target} from {day} ({document}, succession row {row})"},
+    "carried_moved": {"vi": "chuyển đơn vị (bảng kế thừa không ghi)",
+                      "en": "moved unit (no succession recorded)"},
+    "histories_decided": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử, merger_history = {policy}): quyết định bởi các năm của {unit}",
+                          "en": "read with each former unit's history ({n} histories, merger_history = {policy}): decided by the years of {unit}"},
+    "histories_same": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử, merger_history = {policy}): cùng một kết quả",
+                       "en": "read with each former unit's history ({n} histories, merger_history = {policy}): the same result with each"},
+    "succession_counts": {"vi": "Bảng kế thừa đơn vị {source}: {rows_in} dòng = áp dụng {applied} + sau năm xét {later} + bị loại {rejected}; thành tích tập thể khi hợp nhất: merger_history = {policy}",
+                          "en": "Unit succession table {source}: {rows_in} rows = applied {applied} + after the judged year {later} + rejected {rejected}; a merged collective's history: merger_history = {policy}"},
     "members_line": {"vi": "{call}: {count}/{members} thành viên{share}",
                      "en": "{call}: {count} of {members} members{share}"},
     "pending": {"vi": "chờ xác định: {who}", "en": "pending: {who}"},
@@ -288,6 +300,13 @@ COLUMNS: dict[str, Any] = {
     "history": ("Lịch sử", "History"), "members": ("Thành viên", "Members"),
     "missing_evidence": ("Thiếu xác nhận", "Evidence missing"), "needs": ("Cần", "Needs"),
     "expression": ("Biểu thức", "Expression"), "proposed": ("Đề nghị", "Proposed"),
+    "other_units": ("Năm tính ở đơn vị khác", "Years counted in another unit"),
+    "from_unit": ("Mã đơn vị cũ", "Former unit"), "from_name": ("Tên đơn vị cũ", "Former name"),
+    "to_unit": ("Mã đơn vị kế thừa", "Successor"), "to_name": ("Tên đơn vị kế thừa",
+                                                               "Successor's name"),
+    "on": ("Ngày hiệu lực", "In force on"), "document": ("Văn bản", "Document"),
+    "kind": ("Hình thức", "Kind"), "main": ("Đơn vị chính", "Main predecessor"),
+    "succession_status": ("Áp dụng", "Applied"),
     "eligible": ("Đủ điều kiện", "Eligible"), "not_eligible": ("Không đủ điều kiện", "Not eligible"),
     "not_determinable": ("Chưa xác định", "Not determinable"),
     "prize_total": ("Tổng tiền thưởng (đồng)", "Prize money (VND)"),
@@ -304,6 +323,13 @@ STATUS_WORDS: dict[str, Any] = {
     "proposed": ("Đề nghị", "Proposed"), "not_proposed": ("Không đề nghị", "Not proposed"),
 }
 
+#: Whether a succession row applied to the judged year.
+SUCCESSION_STATUS: dict[str, Any] = {
+    "applied": ("áp dụng", "applied"),
+    "later": ("sau năm xét, không áp dụng", "after the judged year, not applied"),
+}
+succession_status = Phrasebook("succession statuses", SUCCESSION_STATUS)
+
 #: Sheet names of the workbooks.
 SHEETS: dict[str, Any] = {
     "rank": ("Xếp hạng", "Ranking"), "reasons": ("Lý do", "Reasons"),
@@ -314,6 +340,7 @@ SHEETS: dict[str, Any] = {
     "standards": ("Tiêu chuẩn", "Standards"), "conferences": ("Hội nghị", "Conferences"),
     "findings": ("Kết quả kiểm tra", "Findings"),
     "forwarding": ("Chuyển lên cấp trên", "Forwarding"), "awards": ("Khen thưởng", "Awards"),
+    "succession": ("Kế thừa đơn vị", "Unit succession"),
     "title_score": ("Kết quả chấm điểm thi đua — {rules} (phiên bản {version})",
                     "Year-end scoring — {rules} (version {version})"),
     "title_titles": ("Danh hiệu thi đua năm {year} — {rules} (phiên bản {version})",

@@ -22,6 +22,7 @@ from ...select.overrides import apply_overrides
 from ...tables.attested import expand_attested
 from ...tables.history import split_years
 from ...tables.read import read_named_table
+from ...tables.succession import SuccessionTable, read_successions, unit_ids
 from .engine import run_titles
 from .model import TitleRuleSet
 from .result import TitleResult
@@ -161,10 +162,21 @@ def _evaluate(tr: TitleRules, data: Any, year: int, day: dt.date, scores: Any, e
     notices: list[Notice] = []
     units = None
     member_unit = None
+    succ, policy = _successions(model, params, data, units_raw)
+    if succ.source is not None:
+        sources.append(succ.source)
     if units_raw is not None:
-        units = split_years(units_raw, model.unit_inputs, model.unit_checks, year, hist, "units")
+        carries, carry_notices = {}, []
+        for uid in sorted({s.to_unit for s in succ.in_force(year)}):
+            carries[uid], found = succ.carries(uid, year, policy)
+            carry_notices += found
+        ended = {uid: _ended(s, year, model) for uid, s in succ.ended(year).items()}
+        units = split_years(units_raw, model.unit_inputs, model.unit_checks, year, hist, "units",
+                            ended, carries=carries)
+        notices += carry_notices
         if scores is not None:
             notices += _apply_scores(units, scores, year)
+    notices += succ.notices + _later_notice(succ, year)
     unit_field = next(n for n, f in model.inputs.items() if f.role == "unit")
     raw_units, in_year = _judged_units(people_raw, model, year, unit_field)
     unknown: dict[str, Localized] = {}
@@ -173,8 +185,7 @@ def _evaluate(tr: TitleRules, data: Any, year: int, day: dt.date, scores: Any, e
         stray = in_year & (raw_units != "") & (known.get_indexer(raw_units) < 0)
         pids = people_raw.frame[_key(model.inputs)].astype(str).str.strip().to_numpy()
         for pid, uid in zip(pids[stray].tolist(), raw_units[stray].tolist()):
-            unknown[pid] = Localized(vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}",
-                                     en=f"unit '{uid}' is not in the units table for {year}")
+            unknown[pid] = _stray(uid, year, succ, model)
     people = split_years(people_raw, model.inputs, model.checks, year, hist, "people", unknown)
     ghost_rows: dict[int, list[int]] = {}
     ghosts = None
@@ -205,7 +216,91 @@ def _evaluate(tr: TitleRules, data: Any, year: int, day: dt.date, scores: Any, e
         cols = run_titles(model, params, people.subjects, units.subjects if units else None,
                           year, day, member_unit, ghosts, decide=decide)
     return TitleResult(tr, params, year, day, sources, people, units, cols, notices,
-                       member_unit, ghost_rows, regime_choice=why, caveats=caveats)
+                       member_unit, ghost_rows, regime_choice=why, caveats=caveats,
+                       successions=succ, merger_policy=policy,
+                       unit_names=_unit_names(units_raw, model))
+
+
+def _successions(model: TitleRuleSet, params: dict, data: Any,
+                 units_raw: Any) -> tuple[SuccessionTable, str]:
+    """The succession table read with the data (empty when the data have none) and the merger
+    policy in force."""
+    spec = model.successions
+    policy = str(params["merger_history"].value) if "merger_history" in params else "all"
+    if spec is None:
+        return SuccessionTable(), policy
+    raw = read_named_table(data, "successions", spec.sheet, spec.file, spec.inputs,
+                           required=False)
+    return read_successions(raw, spec.inputs, unit_ids(units_raw, _key(model.unit_inputs))), \
+        policy
+
+
+def _kind_label(model: TitleRuleSet, kind: str) -> Localized:
+    f = model.successions.inputs["kind"] if model.successions is not None else None
+    label = (f.labels or {}).get(kind) if f is not None else None
+    return label or Localized(vi=kind, en=kind)
+
+
+def _ended(s: Any, year: int, model: TitleRuleSet) -> Localized:
+    """Why a unit's judged row is rejected: a rename or merger ended it before the year's end."""
+    day = s.on.strftime("%d/%m/%Y")
+    kind = _kind_label(model, s.kind)
+    return Localized(
+        vi=f"đơn vị đã kết thúc ngày {day} ({kind.vi.lower()} vào '{s.to_unit}', văn bản "
+           f"{s.document}, dòng {s.row} bảng kế thừa): năm {year} được xét cho đơn vị kế thừa",
+        en=f"the unit ended on {day} ({kind.en.lower()} into '{s.to_unit}', document "
+           f"{s.document}, succession row {s.row}): {year} is judged for its successor")
+
+
+def _stray(uid: str, year: int, succ: SuccessionTable, model: TitleRuleSet) -> Localized:
+    """Why a person's judged row names a unit that is not judged, with its successors when the
+    succession table has them."""
+    after = succ.successors(uid, year)
+    if not after:
+        return Localized(vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}",
+                         en=f"unit '{uid}' is not in the units table for {year}")
+    names = ", ".join(f"'{s.to_unit}'" for s in after)
+    s = after[0]
+    day = s.on.strftime("%d/%m/%Y")
+    return Localized(
+        vi=f"đơn vị '{uid}' không có trong bảng tập thể năm {year}: từ {day} "
+           f"({s.document}) được kế thừa bởi {names}; ghi đơn vị mới của người này",
+        en=f"unit '{uid}' is not in the units table for {year}: from {day} ({s.document}) it "
+           f"was succeeded by {names}; give this person's new unit")
+
+
+def _later_notice(succ: SuccessionTable, year: int) -> list[Notice]:
+    later = succ.later(year)
+    if not later:
+        return []
+    rows = ", ".join(str(s.row) for s in later)
+    return [Notice(code="succession_later", details={"count": len(later)}, message=Localized(
+        vi=f"{len(later)} dòng bảng kế thừa có ngày hiệu lực sau năm {year} (dòng {rows}): "
+           "không áp dụng khi xét năm này",
+        en=f"{len(later)} succession row(s) take effect after {year} (rows {rows}): not applied "
+           "when judging it"))]
+
+
+def _unit_names(units_raw: Any, model: TitleRuleSet) -> dict[str, str]:
+    """Each unit's latest name in the units table, any year (for units no longer judged)."""
+    if units_raw is None:
+        return {}
+    frame = units_raw.frame
+    key = _key(model.unit_inputs)
+    name = next((n for n, f in model.unit_inputs.items() if f.role == "name"), None)
+    yname = next(n for n, f in model.unit_inputs.items() if f.role == "year")
+    if name is None or name not in frame.columns or key not in frame.columns:
+        return {}
+    years = parse_numbers(frame[yname], integer=True)[0] if yname in frame.columns \
+        else np.zeros(len(frame))
+    out: dict[str, tuple[float, str]] = {}
+    for uid, n, y in zip(frame[key].tolist(), frame[name].tolist(), years.tolist()):
+        uid = "" if uid is None or uid != uid else str(uid).strip()
+        n = "" if n is None or n != n else str(n).strip()
+        y = -1.0 if y != y else y
+        if uid and n and (uid not in out or y >= out[uid][0]):
+            out[uid] = (y, n)
+    return {k: v[1] for k, v in out.items()}
 
 
 def _more_favourable(res: TitleResult, newer: TitleResult) -> list[Notice]:

@@ -49,8 +49,10 @@ def titles_about(m: TitleRuleSet, ctx: PageContext) -> list[tuple[str, str]]:
          + f" — {md(d.basis)}"),
         (w("history", lang), w("history_text", lang, n=meta.history_years)),
         (w("tables", lang), "; ".join(
-            w("table_text", lang, what=w(what, lang), sheet=f"“{md(t.sheet)}”", file=code(t.file))
-            for what, t in (("people", meta.people), ("units_table", meta.units)))),
+            w("table_text", lang, what=what, sheet=f"“{md(t.sheet)}”", file=code(t.file))
+            for what, t in ((w("people", lang), meta.people), (w("units_table", lang), meta.units),
+                            *([(_SUCCESSIONS.get(lang), m.successions)] if m.successions
+                              else [])))),
         (w("basis", lang), md(meta.basis)),
     ]
 
@@ -66,7 +68,17 @@ def titles_sections(m: TitleRuleSet, ctx: PageContext) -> list[str]:
     out += row_checks(m.checks, w("row_checks", ctx.lang), ctx, person)
     out += inputs(m.unit_inputs, w("unit_inputs", ctx.lang), ctx)
     out += row_checks(m.unit_checks, w("unit_row_checks", ctx.lang), ctx, unit)
+    if m.successions is not None:
+        out += inputs(m.successions.inputs, _SUCCESSION_HEADING.get(ctx.lang), ctx)
+        out += [md(m.successions.basis), ""]
     return out
+
+
+#: The unit succession table, in the catalogue (see :mod:`...tables.succession`).
+_SUCCESSIONS = Localized(vi="Kế thừa đơn vị", en="Unit succession")
+_SUCCESSION_HEADING = Localized(
+    vi="Bảng kế thừa đơn vị (mỗi lần đổi tên, hợp nhất, chia tách một dòng; không bắt buộc)",
+    en="Unit succession table (one row per rename, merger or split; optional)")
 
 
 def _title_name(m: TitleRuleSet, tid: str, lang: str) -> str:

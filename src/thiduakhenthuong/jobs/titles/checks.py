@@ -10,6 +10,7 @@ from ...expr.evaluate import BOOL, NUMBER
 from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
 from ...rulebook.checker import INPUT_TYPES, Checker
 from ...tables.attested import expand_attested
+from ...tables.succession import KINDS, POLICIES, REQUIRED
 from .model import BUILTINS, TitleRuleSet
 
 _ROLES = {"inputs": ("key", "year", "unit"), "unit_inputs": ("key", "year")}
@@ -147,9 +148,44 @@ def check_titles(m: TitleRuleSet, src: Any) -> None:
             check_expr(rc.holds, BOOL, env, section, i, "holds", rc.id)
             if rc.field not in tables[table]:
                 err(f"'{rc.field}' is not an input field", section, i, "field", rc.id)
+    _check_successions(m, err)
     if not ck.errors:
         try:
             title_order(m)
         except ValueError as e:
             err(f"titles depend on each other in a circle: {e}", "titles")
     ck.done()
+
+
+def _check_successions(m: TitleRuleSet, err: Any) -> None:
+    """The succession table declares the fields the code reads, its kinds are the three the
+    code gives a meaning to, and the merger policy is a known one."""
+    spec = m.successions
+    if spec is None:
+        return
+    for name in REQUIRED:
+        if name not in spec.inputs:
+            err(f"the succession table needs the field '{name}'", "successions", None, "inputs")
+    types = {"from_unit": "text", "to_unit": "text", "effective_on": "date", "document": "text",
+             "kind": "enum", "main": "bool", "note": "text"}
+    for name, f in spec.inputs.items():
+        want = types.get(name)
+        if want is None:
+            err(f"unknown succession field '{name}' (fields: {', '.join(types)})",
+                "successions", None, "inputs")
+        elif f.type != want:
+            err(f"succession field '{name}' must be of type {want}", "successions", None,
+                "inputs")
+    kind = spec.inputs.get("kind")
+    if kind is not None and kind.values is not None and set(kind.values) != set(KINDS):
+        err(f"succession kinds must be {', '.join(KINDS)} (label them as you like)",
+            "successions", None, "inputs")
+    p = m.parameters.get("merger_history")
+    if p is None:
+        err("a succession table needs the parameter 'merger_history' (one of "
+            f"{', '.join(POLICIES)})", "successions")
+        return
+    for dv in p.values:
+        if dv.value not in POLICIES:
+            err(f"merger_history must be one of {', '.join(POLICIES)}, not '{dv.value}'",
+                "parameters", "merger_history", rule_id="merger_history")

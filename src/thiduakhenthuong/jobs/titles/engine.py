@@ -35,6 +35,9 @@ class TitleColumns:
     checks: dict[str, np.ndarray] = field(default_factory=dict)      # check id -> F/U/T
     routes: dict[str, np.ndarray] = field(default_factory=dict)
     exclusions: dict[str, np.ndarray] = field(default_factory=dict)  # T = applies
+    # Checks before folding, one value per history row (only where a subject has alternative
+    # histories): the explanation shows the history that decided.
+    row_checks: dict[str, np.ndarray] = field(default_factory=dict)
     quotas: dict[str, QuotaColumns] = field(default_factory=dict)
     prize: dict[str, np.ndarray] = field(default_factory=dict)       # amount where proposed
     envs: dict[str, Any] = field(default_factory=dict)               # for traces
@@ -50,19 +53,33 @@ def builtins(year: int, decision_date: dt.date) -> dict[str, Any]:
 
 
 class World:
-    """The plain and yearly environments of one kind of subject, in both readings."""
+    """The plain and yearly environments of one kind of subject, in both readings.
+
+    A subject with alternative histories (a merged collective whose checks must hold with each
+    predecessor's years) has one extra row per alternative after the subjects: same judged year,
+    other past years. ``size`` is the number of subjects, ``n`` the number of rows; a check's
+    result is folded back to the subjects with :meth:`fold`."""
 
     def __init__(self, subj: Subjects, params: dict[str, Any], base: dict[str, Any],
                  titles: list[Title]):
-        n, width = len(subj), len(subj.years)
+        size, width = len(subj), len(subj.years)
+        self.size = size
+        self.owner = subj.alt_owner
+        self.index = np.concatenate([np.arange(size, dtype=np.int64), self.owner])
+        n = len(self.index)
         self.n = n
+        extended = len(self.owner) > 0
+        cols = {k: v[self.index] for k, v in subj.cols.items()} if extended else subj.cols
+        known = {k: v[self.index] for k, v in subj.known.items()} if extended else subj.known
+        years = {k: np.concatenate([v, subj.alt_yearly[k]]) for k, v in subj.yearly.items()} \
+            if extended else subj.yearly
         self.env = {}
         self.yearly = {}
         for reading in ("f", "t"):
-            env = {**subj.cols, **params, **base}
-            yearly = {**subj.yearly, **params, **base}
+            env = {**cols, **params, **base}
+            yearly = {**years, **params, **base}
             for a in subj.attested:
-                v, k = subj.cols[a], subj.known[a]
+                v, k = cols[a], known[a]
                 env[a] = (v & k) if reading == "f" else (v | ~k)
                 col = yearly[a].copy()
                 col[:, -1] = env[a]
@@ -81,9 +98,27 @@ class World:
         self.ctx = {r: Context(yearly=self.yearly[r]) for r in ("f", "t")}
 
     def set_title(self, tid: str, held_f: np.ndarray, held_t: np.ndarray) -> None:
+        """Record the judged year's result of a title (one value per subject)."""
         for r, held in (("f", held_f), ("t", held_t)):
+            held = self.expand(held)
             self.env[r][tid] = held
             self.yearly[r][tid][:, -1] = held
+
+    def expand(self, a: np.ndarray) -> np.ndarray:
+        """Per-subject values repeated on the rows of their alternative histories."""
+        a = np.asarray(a)
+        return a if len(self.owner) == 0 or a.ndim == 0 else a[self.index]
+
+    def fold(self, a: np.ndarray, worst: bool = True) -> np.ndarray:
+        """Per-row F/U/T values back to one per subject: the least (a check must hold with
+        every history) or, with ``worst=False``, the greatest (an exclusion applies if it
+        applies with any)."""
+        a = np.broadcast_to(np.asarray(a), (self.n,))
+        if len(self.owner) == 0:
+            return a
+        out = a[:self.size].copy()
+        (np.minimum if worst else np.maximum).at(out, self.owner, a[self.size:])
+        return out
 
     def tri(self, node) -> np.ndarray:
         return tri(node, self.env["f"], self.ctx["f"], self.env["t"], self.ctx["t"], self.n)
@@ -131,12 +166,14 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
         idx = member_unit if member_unit is not None else np.full(len(people), -1)
         inside = idx >= 0
         ghosts = np.zeros(n_units) if member_ghosts is None else member_ghosts.astype(np.float64)
-        member_n = np.bincount(idx[inside], minlength=n_units).astype(np.float64) + ghosts
+        # Members are the judged year's: an alternative history has its owner's members.
+        member_n = uw.expand(np.bincount(idx[inside], minlength=n_units).astype(np.float64)
+                             + ghosts)
 
         def member_sum(v: np.ndarray, extra: np.ndarray, _idx=idx, _in=inside,
                        _n=n_units) -> np.ndarray:
             v = np.broadcast_to(v, _idx.shape)
-            return np.bincount(_idx[_in], weights=v[_in], minlength=_n) + extra
+            return uw.expand(np.bincount(_idx[_in], weights=v[_in], minlength=_n) + extra)
 
         for r in ("f", "t"):
             extra = ghosts if r == "t" else np.zeros(n_units)
@@ -153,23 +190,28 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
         exclusions = [x for x in model.exclusions if x.subject == t.subject and
                       (x.titles == "all" or tid in x.titles)]
         decided = decide(t, [x for x in exclusions if x.id not in excl_cache], w)
-        v = np.full(w.n, T, dtype=np.int8)
+        size = w.size
+        v = np.full(size, T, dtype=np.int8)
         for c in t.checks:
-            out.checks[c.id] = decided[c.id]
+            out.checks[c.id] = w.fold(decided[c.id])
+            if w.n > size:
+                out.row_checks[c.id] = np.asarray(decided[c.id])
             v = np.minimum(v, out.checks[c.id])
         if t.routes:
-            any_route = np.full(w.n, F, dtype=np.int8)
+            any_route = np.full(size, F, dtype=np.int8)
             for r in t.routes:
-                rv = np.full(w.n, T, dtype=np.int8)
+                rv = np.full(size, T, dtype=np.int8)
                 for c in r.checks:
-                    out.checks[c.id] = decided[c.id]
+                    out.checks[c.id] = w.fold(decided[c.id])
+                    if w.n > size:
+                        out.row_checks[c.id] = np.asarray(decided[c.id])
                     rv = np.minimum(rv, out.checks[c.id])
                 out.routes[r.id] = rv
                 any_route = np.maximum(any_route, rv)
             v = np.minimum(v, any_route)
         for x in exclusions:
             if x.id not in excl_cache:
-                excl_cache[x.id] = decided[x.id]
+                excl_cache[x.id] = w.fold(decided[x.id], worst=False)
                 out.exclusions[x.id] = excl_cache[x.id]
             v = np.minimum(v, T - excl_cache[x.id])
         out.status[tid] = v
@@ -179,9 +221,9 @@ def run_titles(model: TitleRuleSet, params: dict[str, ResolvedParameter], people
             q = t.quota
             share = float(evaluate(q.share, pvals))
             keys = [np.broadcast_to(np.asarray(evaluate(k.expr, w.env["f"], w.ctx["f"])),
-                                    (w.n,)) for k in q.keys]
+                                    (w.n,))[:size] for k in q.keys]
             subj = people if t.subject == "person" else units
-            qc = apply_quota(eligible, subj.cols[q.group_by], w.env["f"][q.of], share,
+            qc = apply_quota(eligible, subj.cols[q.group_by], w.env["f"][q.of][:size], share,
                              q.rounding, keys, [k.order for k in q.keys], subj.ids)
             out.quotas[tid] = qc
             selected = qc.selected

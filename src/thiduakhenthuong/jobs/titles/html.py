@@ -10,28 +10,40 @@ from ...render.page import (Fact, Item, Node, Page, Section, Table, Text, cell, 
 from ...render.sections import (anchor, generator, parameters_section, rejected_section,
                                 ruleset_facts, warnings_section)
 from ...render.ties import broken_tie
+from .carried import check_notes
 from .result import TitleResult
-from .trace import TitleDecision
+from .trace import TitleCheckTrace, TitleDecision
 
 
 def _status(d: TitleDecision) -> str:
     return {"eligible": "met", "not_eligible": "failed", "not_determinable": "unknown"}[d.outcome]
 
 
-def decision_node(d: TitleDecision, labels: BiLabels) -> Node:
-    """One title for one subject, line for line the terminal's explanation tree."""
+def _check(c: TitleCheckTrace, labels: BiLabels, policy: str) -> Node:
+    """A check as the shared report node, with the years it counted in other units."""
+    node = check_node(c, labels)
+    notes = [Node(text=Text.of(n), status="info") for n in check_notes(c, policy)]
+    if notes:
+        at = len(c.history) + (1 if labels.pairs(c.values).vi else 0)
+        node.children[at:at] = notes
+    return node
+
+
+def decision_node(d: TitleDecision, labels: BiLabels, policy: str = "all") -> Node:
+    """One title for one subject, line for line the terminal's explanation tree (``policy``:
+    the merger policy the run applied)."""
     if d.proposed:
         proposed = msg("proposed")
     elif d.quota is not None and not d.quota.selected:
         proposed = msg("not_proposed_quota")
     else:
         proposed = Text.same("")
-    kids = [check_node(c, labels) for c in d.checks if c.route is None]
+    kids = [_check(c, labels, policy) for c in d.checks if c.route is None]
     if d.routes:
         kids.append(Node(text=msg("one_route"), children=[
             Node(text=msg("route_line", mark=MARK[r.status], title=Text.of(r.title)),
                  status=r.status,
-                 children=[check_node(c, labels) for c in d.checks if c.route == r.id])
+                 children=[_check(c, labels, policy) for c in d.checks if c.route == r.id])
             for r in d.routes]))
     for x in d.exclusions:
         key = {"applies": "exclusion_applies", "unknown": "exclusion_unknown"}.get(x.status)
@@ -128,7 +140,7 @@ def _item(res: TitleResult, kind: str, ds: list[TitleDecision], anchor_id: str,
                   rows=[[cell(Text.of(d.title)), cell(msg("outcome_" + d.outcome), _status(d)),
                          cell(d.proposed), cell(Text.same(d.cite))] for d in ds])
     return Item(id=anchor_id, summary=head, status=status, tables=[table],
-                tree=[decision_node(d, labels) for d in ds])
+                tree=[decision_node(d, labels, res.merger_policy) for d in ds])
 
 
 def titles_page(res: TitleResult, lang: str = "vi") -> Page:
@@ -157,6 +169,10 @@ def titles_page(res: TitleResult, lang: str = "vi") -> Page:
         Fact(label=label("counts"), value=msg("title_counts", rows_in=c["rows_in"],
                                                judged=c["judged"], history=c["history"],
                                                ignored=c["ignored"], rejected=c["rejected"]))]
+    if res.successions.source is not None:
+        facts.append(Fact(label=Text(vi="Kế thừa đơn vị", en="Unit succession"), value=msg(
+            "succession_counts", source=res.successions.source, policy=res.merger_policy,
+            **res.succession_counts())))
     sections = [_totals(res), _proposals(subjects, anchors),
                 Section(id="subjects", heading=label("subjects"),
                         items=[_item(res, kind, ds, anchors[(kind, ds[0].subject_id)], labels)

@@ -97,6 +97,16 @@ class Title(Strict):
         return self
 
 
+class SuccessionTable(Strict):
+    """The unit succession table (kế thừa đơn vị): where it is found and its fields, which must
+    include ``from_unit``, ``to_unit``, ``effective_on``, ``document`` and ``kind`` (values
+    rename, merger, split), optionally ``main`` and ``note``."""
+    sheet: str
+    file: str
+    inputs: dict[str, InputField]
+    basis: str = Field(min_length=3)
+
+
 class TitleRuleSet(Strict):
     """A whole title rule set (one legal regime)."""
     meta: TitleMeta
@@ -107,6 +117,8 @@ class TitleRuleSet(Strict):
     titles: list[Title] = Field(min_length=1)
     checks: list[RowCheck] = Field(default_factory=list)
     unit_checks: list[RowCheck] = Field(default_factory=list)
+    successions: Optional[SuccessionTable] = Field(default=None, description="the unit "
+                                                   "succession table read with the two tables")
 
     def title(self, tid: str) -> Title:
         return next(t for t in self.titles if t.id == tid)

@@ -25,9 +25,11 @@ from ...rulebook.base import Check
 from ...rulebook.regimes import RegimeChoice
 from ...select.quota import cut_off_neighbour
 from ...tables.history import Split
+from ...tables.succession import Succession, SuccessionTable
 from .engine import TitleColumns
 from .model import Title, TitleRuleSet
-from .trace import (ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace, TitleDecision, TitleReport,
+from .trace import (CarriedYears, ExclusionTrace, PrizeTrace, QuotaTrace, RouteTrace,
+                    SuccessionReport, SuccessionStep, TitleCheckTrace, TitleDecision, TitleReport,
                     TitleTotal)
 
 _STATUS = {F: "failed", U: "unknown", T: "met"}
@@ -52,7 +54,9 @@ class TitleResult(Result):
                  year: int, decision_date: dt.date, sources: list[str], people: Split,
                  units: Split | None, cols: TitleColumns, notices: list[Notice],
                  member_unit: np.ndarray | None, ghost_rows: dict[int, list[int]] | None = None,
-                 regime_choice: RegimeChoice | None = None, caveats: list[Localized] | None = None):
+                 regime_choice: RegimeChoice | None = None, caveats: list[Localized] | None = None,
+                 successions: SuccessionTable | None = None, merger_policy: str = "all",
+                 unit_names: dict[str, str] | None = None):
         self.rules = rules
         self.params = params
         self.year = year
@@ -67,6 +71,9 @@ class TitleResult(Result):
         self.regime_choice = regime_choice        # which legal regime applied, and why
         self.caveats = caveats or []              # what every decision under it must say
         self.overrides: list = []  # council decisions beside the rules' (select.overrides)
+        self.successions = successions or SuccessionTable()   # the unit succession table
+        self.merger_policy = merger_policy
+        self.unit_names = unit_names or {}        # every unit's latest name, any year
         self._index_of: dict[str, dict[str, int]] = {}
         self._members_of: dict[int, np.ndarray] | None = None
         self._member_cache: dict[str, np.ndarray] = {}
@@ -83,16 +90,30 @@ class TitleResult(Result):
 
     @property
     def rejected(self) -> list[RejectedRow]:
-        return self.people.rejected + (self.units.rejected if self.units else [])
+        return self.people.rejected + (self.units.rejected if self.units else []) + \
+            self.successions.rejected
 
     def counts(self) -> dict[str, int]:
-        """Rows in, judged, history, ignored and rejected; they always add up."""
+        """Rows in, judged, history, ignored and rejected of the people and units tables; they
+        always add up (the succession table has :meth:`succession_counts`)."""
         parts = [self.people] + ([self.units] if self.units else [])
         return {"rows_in": sum(p.rows_in for p in parts),
                 "judged": sum(p.judged for p in parts),
                 "history": sum(p.history for p in parts),
                 "ignored": sum(p.ignored for p in parts),
-                "rejected": len(self.rejected)}
+                "rejected": sum(len(p.rejected) for p in parts)}
+
+    def succession_counts(self) -> dict[str, int]:
+        """Rows of the succession table: in = applied + later (dated after the judged year) +
+        rejected.
+
+        >>> from thiduakhenthuong import evaluate_titles
+        >>> res = evaluate_titles("titles", "fixtures/titles-lao-cai/titles.xlsx", year=2024)
+        >>> c = res.succession_counts()
+        >>> c["rows_in"] == c["applied"] + c["later"] + c["rejected"]
+        True
+        """
+        return self.successions.counts(self.year)
 
     def _subjects(self, title: Title):
         return self.people.subjects if title.subject == "person" else self.units.subjects
@@ -264,8 +285,15 @@ class TitleResult(Result):
             prize=prize, missing_evidence=evidence, needs=_title_needs(t, checks, routes, status),
             caveats=self.caveats)
 
-    def _check(self, t: Title, ck: Check, route: str | None, i: int) -> CheckTrace:
+    def _check(self, t: Title, ck: Check, route: str | None, i: int) -> TitleCheckTrace:
         st = int(self.cols.checks[ck.id][i])
+        # A subject read with several histories (a merger under the policy 'all') shows the one
+        # that decided: the first whose result is the folded one.
+        rows = self._subjects(t).rows_of(i)
+        j = i
+        if len(rows) > 1 and ck.id in self.cols.row_checks:
+            per_row = self.cols.row_checks[ck.id][rows]
+            j = rows[int(np.argmin(per_row))]
         history, members = [], []
         seen: set[str] = set()
         for call in ck.holds.calls():
@@ -274,17 +302,81 @@ class TitleResult(Result):
                 continue
             seen.add(call.text())
             if call.func in WINDOW_FUNCTIONS:
-                history.append(self._years(t, call, i))
+                history.append(self._years(t, call, j))
             elif call.func in MEMBER_FUNCTIONS:
                 members.append(self._members(call, i))
         missing = []
         if st == U:
             missing = self._missing(t, ck.holds, i)
         needs = _needs(ck, self.year, history, members, self._param_value) if st == F else None
-        return CheckTrace(id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
-                          expression=ck.holds.text(), values=self._values(t, ck.holds, i),
-                          history=history, members=members, missing_evidence=missing,
-                          needs=needs, basis=ck.basis)
+        carried = [c for h in history for c in self._carried(t, h, i, j)]
+        several = len(rows) > 1 and bool(history)
+        decided = self._history_of(t, i, j) if several else None
+        return TitleCheckTrace(
+            id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
+            expression=ck.holds.text(), values=self._values(t, ck.holds, i), history=history,
+            members=members, missing_evidence=missing, needs=needs, basis=ck.basis,
+            carried=carried, histories=len(rows) - 1 if several else 1, history_of=decided,
+            history_of_name=self.unit_names.get(decided) if decided else None)
+
+    def _history_of(self, t: Title, i: int, j: int) -> str | None:
+        """The predecessor whose years make history ``j`` differ from the subject's own."""
+        s = self._subjects(t)
+        if j == i:
+            return None
+        own = s.history_row(i)[1]
+        alt = s.history_row(j)[1]
+        differ = [a for o, a in zip(own.tolist(), alt.tolist()) if o != a and a]
+        return differ[0] if differ else None
+
+    def _carried(self, t: Title, h: YearsRead, i: int, j: int) -> list[CarriedYears]:
+        """The years ``h`` counted from another unit's rows, grouped by that unit, each with
+        the successions linking it to the subject's unit."""
+        s = self._subjects(t)
+        first = s.years[0]
+        if t.subject == "unit":
+            own = str(s.ids[i])
+            where = s.history_row(j)[1]
+        else:
+            field = _role(self.model, "person", "unit")
+            if field is None:
+                return []
+            own = str(s.cols[field][i])
+            where = s.yearly[field][i]
+        groups: dict[str, list[int]] = {}
+        for y in h.years:
+            u = str(where[y - first])
+            if u and u != own:
+                groups.setdefault(u, []).append(y)
+        out = []
+        for u, years in groups.items():
+            chain = self.successions.link(u, own, self.year) or ()
+            out.append(CarriedYears(call=h.call, years=years, unit_id=u,
+                                    unit_name=self.unit_names.get(u),
+                                    successions=[self._step(x) for x in chain]))
+        return out
+
+    def _step(self, x: Succession) -> SuccessionStep:
+        spec = self.model.successions
+        f = spec.inputs.get("kind") if spec is not None else None
+        label = (f.labels or {}).get(x.kind) if f is not None else None
+        return SuccessionStep(row=x.row, from_unit=x.from_unit,
+                              from_name=self.unit_names.get(x.from_unit), to_unit=x.to_unit,
+                              to_name=self.unit_names.get(x.to_unit), on=x.on,
+                              document=x.document, kind=x.kind,
+                              kind_title=label or Localized(vi=x.kind, en=x.kind), main=x.main)
+
+    def succession_report(self) -> SuccessionReport | None:
+        """The succession table as applied to the judged year (None without one)."""
+        table = self.successions
+        if table.source is None and not table.rows_in:
+            return None
+        c = self.succession_counts()
+        return SuccessionReport(
+            source=table.source, merger_policy=self.merger_policy, rows_in=c["rows_in"],
+            applied=c["applied"], later=c["later"], rejected=c["rejected"],
+            applied_rows=[self._step(x) for x in table.in_force(self.year)],
+            later_rows=[self._step(x) for x in table.later(self.year)])
 
     def _param_value(self, node: A.Node) -> float | None:
         if isinstance(node, A.Const) and isinstance(node.value, (int, float)):
@@ -416,7 +508,7 @@ class TitleResult(Result):
             rows_judged=c["judged"], rows_history=c["history"], rows_ignored=c["ignored"],
             rejected_count=c["rejected"], decisions=ds, totals=self.totals(),
             parameters=self.parameter_uses(), rejected=self.rejected, warnings=self.notices,
-            overrides=self.overrides)
+            overrides=self.overrides, successions=self.succession_report())
 
     def to_json(self, decisions: str = "all", indent: int | None = None) -> str:
         """Deterministic JSON of :meth:`report` (``decisions``: 'all' or 'proposed')."""

@@ -5,19 +5,20 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from ...core.trace import CheckTrace
 from ...errors import NotJudgedError
 from ...render.labels import Labels
 from ...render.numbers import num
 from ...render.phrases import t
 from ...render.ties import broken_tie
+from .carried import check_notes
 from .result import TitleResult
-from .trace import TitleDecision
+from .trace import TitleCheckTrace, TitleDecision
 
 MARK = {"met": "✓", "failed": "✗", "unknown": "?"}
 
 
-def _check_node(parent: Tree, c: CheckTrace, lang: str, field_title: "Labels") -> None:
+def _check_node(parent: Tree, c: TitleCheckTrace, lang: str, field_title: "Labels",
+                policy: str = "all") -> None:
     node = parent.add(escape(t("check_line", lang, mark=MARK[c.status], title=c.title.get(lang),
                                cite=c.cite)))
     shown = field_title.pairs(c.values)
@@ -32,6 +33,8 @@ def _check_node(parent: Tree, c: CheckTrace, lang: str, field_title: "Labels") -
                 t("years_none", lang, first=h.first_year)
             node.add(escape(t("years_line", lang, call=h.call, value=num(h.value, lang),
                               years=what)))
+    for note in check_notes(c, policy):
+        node.add(escape(note.get(lang)))
     for m in c.members:
         share = f" ({num(round(m.value * 100, 1), lang)}%)" if m.call.startswith("members_share") \
             and m.value is not None else ""
@@ -46,9 +49,11 @@ def _check_node(parent: Tree, c: CheckTrace, lang: str, field_title: "Labels") -
         node.add(escape(t("needs", lang, what=c.needs.get(lang))))
 
 
-def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None = None) -> Tree:
-    """One decision as a tree: outcome, checks with values and history, routes, exclusions,
-    quota, prize, missing evidence and what it takes."""
+def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None = None,
+                  policy: str = "all") -> Tree:
+    """One decision as a tree: outcome, checks with values and history (with the years counted
+    in other units and the successions linking them; ``policy`` is the merger policy), routes,
+    exclusions, quota, prize, missing evidence and what it takes."""
     field_title = field_title or Labels(lang=lang)
     proposed = t("proposed", lang) if d.proposed else (
         t("not_proposed_quota", lang) if d.quota is not None and not d.quota.selected else "")
@@ -56,7 +61,7 @@ def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None
                          outcome=t("outcome_" + d.outcome, lang), proposed=proposed)))
     for c in d.checks:
         if c.route is None:
-            _check_node(root, c, lang, field_title)
+            _check_node(root, c, lang, field_title, policy)
     if d.routes:
         rnode = root.add(escape(t("one_route", lang)))
         for r in d.routes:
@@ -64,7 +69,7 @@ def decision_tree(d: TitleDecision, lang: str = "vi", field_title: Labels | None
                                      title=r.title.get(lang))))
             for c in d.checks:
                 if c.route == r.id:
-                    _check_node(sub, c, lang, field_title)
+                    _check_node(sub, c, lang, field_title, policy)
     for x in d.exclusions:
         if x.status != "clear":
             key = "exclusion_applies" if x.status == "applies" else "exclusion_unknown"
@@ -117,7 +122,7 @@ def subject_tree(res: TitleResult, subject_id: str, lang: str = "vi",
     root = Tree(escape(head))
     titles = Labels(res.model, lang)
     for d in ds:
-        root.add(decision_tree(d, lang, titles))
+        root.add(decision_tree(d, lang, titles, res.merger_policy))
     return root
 
 
@@ -158,6 +163,10 @@ def proposals_table(res: TitleResult, lang: str = "vi") -> Table:
 def totals_lines(res: TitleResult, lang: str = "vi") -> list[str]:
     out = [t("title_counts", lang, rows_in=c["rows_in"], judged=c["judged"], history=c["history"],
              ignored=c["ignored"], rejected=c["rejected"]) for c in [res.counts()]]
+    s = res.successions
+    if s.source is not None:
+        c = res.succession_counts()
+        out.append(t("succession_counts", lang, source=s.source, policy=res.merger_policy, **c))
     for x in res.totals():
         out.append(t("title_totals", lang, title=x.title.get(lang), proposed=x.proposed,
                      eligible=x.eligible, not_eligible=x.not_eligible, unknown=x.not_determinable,

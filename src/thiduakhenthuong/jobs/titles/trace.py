@@ -15,6 +15,56 @@ from ...core.trace import (CheckTrace, Notice, OverrideApplied, ParameterUse, Re
 Outcome = Literal["eligible", "not_eligible", "not_determinable"]
 
 
+class SuccessionStep(Out):
+    """One row of the unit succession table, as applied: ``from_unit`` continued as
+    ``to_unit`` from ``on``."""
+    row: int = Field(description="row of the succession table")
+    from_unit: str
+    from_name: Optional[str] = None
+    to_unit: str
+    to_name: Optional[str] = None
+    on: dt.date
+    document: str
+    kind: Literal["rename", "merger", "split"]
+    kind_title: Localized
+    main: bool = False
+
+
+class CarriedYears(Out):
+    """Years a history function counted from another unit's rows: a person's years in a unit
+    other than the judged year's, or a collective's years as its predecessor."""
+    call: str = Field(description="the history function call, as in the check's history")
+    years: list[int]
+    unit_id: str
+    unit_name: Optional[str] = None
+    successions: list[SuccessionStep] = Field(
+        default_factory=list, description="the successions leading from that unit to the "
+        "subject's, oldest first; empty for a person's transfer no succession records")
+
+
+class TitleCheckTrace(CheckTrace):
+    """A check of a title, with the years it counted in other units."""
+    carried: list[CarriedYears] = Field(default_factory=list)
+    histories: int = Field(default=1, description="how many histories the check was read "
+                           "with (a merged collective under the policy 'all': one per "
+                           "predecessor; it holds only if it holds with each)")
+    history_of: Optional[str] = Field(default=None, description="where several histories were "
+                                      "read: the predecessor whose years decided")
+    history_of_name: Optional[str] = None
+
+
+class SuccessionReport(Out):
+    """The unit succession table of a run: rows in = applied + later + rejected."""
+    source: Optional[str] = None
+    merger_policy: str
+    rows_in: int
+    applied: int
+    later: int
+    rejected: int
+    applied_rows: list[SuccessionStep] = Field(default_factory=list)
+    later_rows: list[SuccessionStep] = Field(default_factory=list)
+
+
 class RouteTrace(Out):
     id: str
     title: Localized
@@ -73,7 +123,7 @@ class TitleDecision(Out):
     decided_by: Optional[Localized] = None
     outcome: Outcome
     proposed: bool = Field(description="eligible and within any quota")
-    checks: list[CheckTrace]
+    checks: list[TitleCheckTrace]
     routes: list[RouteTrace] = Field(default_factory=list)
     route_used: Optional[str] = None
     exclusions: list[ExclusionTrace] = Field(default_factory=list)
@@ -118,3 +168,5 @@ class TitleReport(Out):
     warnings: list[Notice]
     overrides: list[OverrideApplied] = Field(
         default_factory=list, description="council decisions beside the rule-derived proposals")
+    successions: Optional[SuccessionReport] = Field(default=None, description="the unit "
+                                                    "succession table, when the data had one")

@@ -8,9 +8,10 @@ import pandas as pd
 from ...errors import UsageError
 from ...render.labels import Labels
 from ...render.rules_used import rules_used_frame
-from ...render.phrases import sheet
+from ...render.phrases import sheet, succession_status
 from ...render.workbook import (Sheet, headers, in_words, overrides_frame, page_header,
                                 safe_frame, write_book)
+from .carried import check_notes
 from .result import TitleResult
 
 
@@ -29,7 +30,8 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
                                      for h in c.history),
                 "members": "; ".join(f"{m.call}: {m.count}/{m.members}" for m in c.members),
                 "missing_evidence": ", ".join(labels(e) for e in c.missing_evidence),
-                "needs": c.needs.get(lang) if c.needs else "", "expression": c.expression})
+                "needs": c.needs.get(lang) if c.needs else "", "expression": c.expression,
+                "other_units": "; ".join(n.get(lang) for n in check_notes(c, res.merger_policy))})
         for x in d.exclusions:
             rows.append({"subject_id": d.subject_id, "title_id": d.title_id,
                          "title": d.title.get(lang), "outcome": d.outcome, "check": x.id,
@@ -37,11 +39,11 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
                          "status": {"applies": "failed", "clear": "met"}.get(x.status, "unknown"),
                          "cite": x.cite, "values": labels.pairs(x.values), "history": "",
                          "members": "", "missing_evidence": "", "needs": "",
-                         "expression": "not (" + x.expression + ")"})
+                         "expression": "not (" + x.expression + ")", "other_units": ""})
     frame = pd.DataFrame(rows, columns=["subject_id", "title_id", "title", "outcome", "check",
                                         "check_title", "route", "status", "cite", "values",
                                         "history", "members", "missing_evidence", "needs",
-                                        "expression"])
+                                        "expression", "other_units"])
     if len(frame):
         frame["outcome_code"] = frame["outcome"]
         frame["status_code"] = frame["status"]
@@ -50,6 +52,25 @@ def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
     frame = frame.rename(columns={"title": "award_title"})
     return headers(frame, lang)
 
+
+
+def successions_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
+    """The succession table as applied to the judged year: every valid row, applied or later."""
+    rows = []
+    report = res.succession_report()
+    if report is not None:
+        for status, steps in (("applied", report.applied_rows), ("later", report.later_rows)):
+            for s in steps:
+                rows.append({
+                    "row": s.row, "from_unit": s.from_unit, "from_name": s.from_name or "",
+                    "to_unit": s.to_unit, "to_name": s.to_name or "",
+                    "on": s.on.strftime("%d/%m/%Y"), "document": s.document,
+                    "kind": s.kind_title.get(lang), "main": s.main,
+                    "succession_status": succession_status(status, lang)})
+    cols = ["row", "from_unit", "from_name", "to_unit", "to_name", "on", "document", "kind",
+            "main", "succession_status"]
+    frame = pd.DataFrame(rows, columns=cols).sort_values("row", kind="stable")
+    return headers(frame, lang)
 
 def rejected_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
     cols = ["table", "row", "id", "year", "column", "value", "reason", "code"]
@@ -98,6 +119,8 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
                   Sheet(sheet("rules", lang), rules_used_frame(res.model, res.params, lang))]
         if res.overrides:
             sheets.append(Sheet(sheet("overrides", lang), overrides_frame(res, lang)))
+        if res.succession_report() is not None:
+            sheets.append(Sheet(sheet("succession", lang), successions_frame(res, lang)))
         write_book(p, sheets, page_header("titles", lang, res.rules.id, res.rules.version, res.rules.hash,
                                            year=res.year))
     else:
