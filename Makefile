@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/tdkt: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,web]'
 	touch $(BIN)/tdkt
 
 setup: $(BIN)/tdkt
