@@ -25,7 +25,6 @@ from typing import Any, BinaryIO, Callable, Optional
 
 from ..audit.bundle import make_bundle, write_bundle
 from ..core import progress
-from ..core.dates import as_date
 from ..core.models import Localized
 from ..core.trace import Notice
 from ..errors import UsageError
@@ -88,36 +87,23 @@ def _loc(key: str, **kw: Any) -> Localized:
 
 
 def typed_period(entry: RuleSetEntry, given: dict[str, Any]) -> dict[str, Any]:
-    """The job's options from strings (a form, a query): blanks dropped, years as integers,
-    dates as typed by people (31/12/2023 or 2023-12-31); an option the job does not take, or
-    one it needs, is a :class:`UsageError` in the command line's words.
+    """The job's options from strings (a form, a query), typed and checked by the job's own
+    options model: blanks dropped, dates as people type them (31/12/2023 or 2023-12-31); an
+    option the job does not take, or one it needs, is a :class:`UsageError` in the command
+    line's words.
 
     >>> from .rulesets import RuleSets
     >>> typed_period(RuleSets.load(()).get("titles"), {"year": "2024", "decision_date": ""})
     {'year': 2024}
+    >>> typed_period(RuleSets.load(()).get("lao-cai-2023"), {"level": "huyen"})
+    Traceback (most recent call last):
+    ...
+    thiduakhenthuong.errors.UsageError: --level does not apply to a scoring rule set
     """
-    out: dict[str, Any] = {}
-    fields = entry.option_fields
-    for k, v in given.items():
-        if v is None or (isinstance(v, str) and not v.strip()):
-            continue
-        v = v.strip() if isinstance(v, str) else v
-        f = fields.get(k)
-        if f is None:
-            out[k] = v            # options_for names it: "--x does not apply to ..."
-            continue
-        ann = str(f.annotation)
-        try:
-            if "int" in ann and "date" not in ann.lower() and "Day" not in ann:
-                out[k] = int(v)
-            elif "Day" in ann or "date" in ann.lower():
-                out[k] = v if isinstance(v, dt.date) else as_date(v)
-            else:
-                out[k] = str(v)
-        except (TypeError, ValueError):
-            raise UsageError(f"--{k.replace('_', '-')}: '{v}' is not valid") from None
-    entry.job.options_for(**out)
-    return out
+    raw = {k: v.strip() if isinstance(v, str) else v for k, v in given.items()
+           if v is not None and not (isinstance(v, str) and not v.strip())}
+    options = entry.job.options_for(**raw)
+    return {k: getattr(options, k) for k in raw}
 
 
 @dataclass
