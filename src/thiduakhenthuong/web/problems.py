@@ -9,6 +9,8 @@ of the rules where the library knows them, its suggestion, and the command line'
 """
 from __future__ import annotations
 
+import re
+import tempfile
 from typing import Any, Optional
 
 from pydantic import BaseModel, Field
@@ -19,6 +21,12 @@ from .rulesets import UnknownRuleSet
 from .uploads import LimitError, UploadError
 
 MEDIA_TYPE = "application/problem+json"
+#: A request's private folder, as it would appear in a message: never shown to the client.
+_WORKSPACE = re.compile(re.escape(tempfile.gettempdir()) + r"/tdkt-web-[^/\s]+/")
+
+
+def _clean(text: str) -> str:
+    return _WORKSPACE.sub("", text)
 
 
 class ProblemItem(BaseModel):
@@ -80,8 +88,10 @@ def problem_of(e: BaseException, lang: str) -> Problem:
 
 
 def _p(kind: str, status: int, title: str, detail: str, e: TdktError) -> Problem:
-    return Problem(type=f"urn:tdkt:problem:{kind}", title=title, status=status, detail=detail,
-                   exit_code=2, suggestion=getattr(e, "suggestion", None), errors=_items(e))
+    hint = getattr(e, "suggestion", None)
+    return Problem(type=f"urn:tdkt:problem:{kind}", title=title, status=status,
+                   detail=_clean(detail), exit_code=2, suggestion=_clean(hint) if hint else None,
+                   errors=[x.model_copy(update={"message": _clean(x.message)}) for x in _items(e)])
 
 
 def _items(e: Any) -> list[ProblemItem]:

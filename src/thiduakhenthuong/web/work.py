@@ -54,9 +54,7 @@ def judge_page(entry: RuleSetEntry, ws: Workspace, data: runs.Data, period: dict
     bundle = runs.bundle(run, ws) if data.path is not None else None
     stem = f"{entry.id}-ket-qua"
     downloads = [Download("workbook", f"{stem}.xlsx", w("dl_workbook"), XLSX, xlsx),
-                 Download("report", f"{stem}.html", w("dl_report"), "text/html", html.encode()),
-                 Download("json", f"{stem}.json", w("dl_json"), "application/json",
-                          runs.result_json(run).encode())]
+                 Download("report", f"{stem}.html", w("dl_report"), "text/html", html.encode())]
     if bundle is not None:
         downloads.append(Download("bundle", f"{stem}.tdkt.json", w("dl_bundle"),
                                   "application/json", bundle))
