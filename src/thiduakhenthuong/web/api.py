@@ -27,7 +27,7 @@ from ..jobs.conferences.workbook import write_plan_report
 from ..render.template import write_template
 from ..version import __version__
 from . import runs, views
-from .problems import MEDIA_TYPE, Problem
+from .problems import MEDIA_TYPE, ProblemDetails
 from .requests import in_thread, lang_of, read_form, uploads
 from .rulesets import RuleSetEntry, RuleSets
 from .settings import Settings
@@ -45,7 +45,7 @@ header `Tdkt-Exit-Code: 1`. Languages: `?lang=vi` (default) or `en`, or Accept-L
 EXIT_HEADER = "Tdkt-Exit-Code"
 FORMATS = {"json": "application/json", "xlsx": views.XLSX, "html": "text/html; charset=utf-8",
            "bundle": "application/json"}
-ERRORS = {code: {"model": Problem, "description": what, "content": {MEDIA_TYPE: {}}}
+ERRORS = {code: {"model": ProblemDetails, "description": what, "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}}}
           for code, what in ((400, "usage error (exit code 2)"),
                              (404, "no such rule set (exit code 2)"),
                              (413, "upload over the size or row limit (exit code 2)"),
@@ -374,7 +374,7 @@ def _job_route(r: APIRouter, lib: RuleSets, settings: Settings, job: jobs.Job,
             data, columns = await read_inputs(request, ws, entry, settings)
 
             def go() -> Response:
-                run = runs.judge(entry, data, period, columns, settings.max_rows)
+                run = runs.judge(entry, data, period, columns, settings.max_rows, columns=False)
                 headers = {EXIT_HEADER: str(run.exit_code)}
                 if fmt == "xlsx":
                     return Response(runs.workbook(run, ws, lang), media_type=views.XLSX,

@@ -22,7 +22,7 @@ from ..render.phrases import web
 from ..version import __version__
 from . import api, runs, views, work
 from .requests import in_thread, lang_of, read_form, uploads
-from .problems import MEDIA_TYPE, HttpProblem, Problem, problem_of
+from .problems import MEDIA_TYPE, HttpProblem, ProblemDetails, problem_of
 from .rulesets import RuleSets
 from .security import COOKIE, HEADERS, BodyTooLarge, host_allowed, limited, token_given, token_ok
 from .settings import Settings
@@ -239,13 +239,13 @@ async def _stream(request: Request, job: Callable[[work.Listener], str], ws: Wor
 
 # ----- errors -----------------------------------------------------------------------------------
 
-def problem_response(p: Problem) -> JSONResponse:
+def problem_response(p: ProblemDetails) -> JSONResponse:
     return JSONResponse(p.model_dump(mode="json", exclude_none=True), status_code=p.status,
                         media_type=MEDIA_TYPE)
 
 
 def _errors(app: FastAPI) -> None:
-    def respond(request: Request, p: Problem) -> Response:
+    def respond(request: Request, p: ProblemDetails) -> Response:
         if request.url.path.startswith("/api/"):
             return problem_response(p)
         lang = lang_of(request)
@@ -268,14 +268,14 @@ def _errors(app: FastAPI) -> None:
         first = e.errors()[0] if e.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()))
         text = f"{where}: {first.get('msg', '')}"
-        return respond(request, Problem(type="urn:tdkt:problem:usage",
+        return respond(request, ProblemDetails(type="urn:tdkt:problem:usage",
                                         title=web("err_usage", lang), status=400,
                                         detail=web("err_request", lang, text=text), exit_code=2))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException) -> Response:
         lang = lang_of(request)
-        return respond(request, Problem(type=f"urn:tdkt:problem:http-{e.status_code}",
+        return respond(request, ProblemDetails(type=f"urn:tdkt:problem:http-{e.status_code}",
                                         title=str(e.detail), status=e.status_code,
                                         detail=str(e.detail), exit_code=2))
 

@@ -29,7 +29,7 @@ def _clean(text: str) -> str:
     return _WORKSPACE.sub("", text)
 
 
-class ProblemItem(BaseModel):
+class ProblemPlace(BaseModel):
     """Where one problem is: a rule file and line (rule errors), or a row and column of the
     data (input errors)."""
     message: str
@@ -40,7 +40,7 @@ class ProblemItem(BaseModel):
     column: Optional[str] = None
 
 
-class Problem(BaseModel):
+class ProblemDetails(BaseModel):
     """An error, as problem details (RFC 9457) with this library's fields."""
     type: str = Field(description="what kind of error: urn:tdkt:problem:<kind>")
     title: str
@@ -50,7 +50,7 @@ class Problem(BaseModel):
                                        "rule, file or usage error; 1 a run that found "
                                        "differences (verify)")
     suggestion: Optional[str] = None
-    errors: list[ProblemItem] = Field(default_factory=list)
+    errors: list[ProblemPlace] = Field(default_factory=list)
 
 
 class HttpProblem(Exception):
@@ -61,17 +61,17 @@ class HttpProblem(Exception):
         super().__init__(detail)
 
 
-def problem_of(e: BaseException, lang: str) -> Problem:
+def problem_of(e: BaseException, lang: str) -> ProblemDetails:
     """The problem details of an error a request met."""
     if isinstance(e, HttpProblem):
-        return Problem(type=f"urn:tdkt:problem:{e.kind}", title=e.title, status=e.status,
+        return ProblemDetails(type=f"urn:tdkt:problem:{e.kind}", title=e.title, status=e.status,
                        detail=e.detail, exit_code=2)
     if isinstance(e, LimitError):
         return _p("too-large", 413, web("err_input", lang), e.localized.get(lang), e)
     if isinstance(e, UploadError):
         return _p("upload", 400, web("err_input", lang), e.localized.get(lang), e)
     if isinstance(e, UnknownRuleSet):
-        return Problem(type="urn:tdkt:problem:not-found", title=web("err_not_found", lang,
+        return ProblemDetails(type="urn:tdkt:problem:not-found", title=web("err_not_found", lang,
                                                                    id=e.rid),
                        status=404, detail=web("err_not_found", lang, id=e.rid), exit_code=2,
                        suggestion=web("err_not_found_hint", lang, ids=", ".join(e.known)))
@@ -83,22 +83,22 @@ def problem_of(e: BaseException, lang: str) -> Problem:
         return _p("usage", 400, web("err_usage", lang), cli("usage_error", lang, text=e), e)
     if isinstance(e, TdktError):
         return _p("error", 422, web("err_other", lang), cli("error", lang, text=e), e)
-    return Problem(type="urn:tdkt:problem:internal", title=web("err_other", lang), status=500,
+    return ProblemDetails(type="urn:tdkt:problem:internal", title=web("err_other", lang), status=500,
                    detail=web("err_internal", lang), exit_code=2)
 
 
-def _p(kind: str, status: int, title: str, detail: str, e: TdktError) -> Problem:
+def _p(kind: str, status: int, title: str, detail: str, e: TdktError) -> ProblemDetails:
     hint = getattr(e, "suggestion", None)
-    return Problem(type=f"urn:tdkt:problem:{kind}", title=title, status=status,
+    return ProblemDetails(type=f"urn:tdkt:problem:{kind}", title=title, status=status,
                    detail=_clean(detail), exit_code=2, suggestion=_clean(hint) if hint else None,
                    errors=[x.model_copy(update={"message": _clean(x.message)}) for x in _items(e)])
 
 
-def _items(e: Any) -> list[ProblemItem]:
+def _items(e: Any) -> list[ProblemPlace]:
     if isinstance(e, RuleErrors):
         return [x for err in e.errors for x in _items(err)]
     if isinstance(e, RuleError):
-        return [ProblemItem(message=e.message, file=e.file, line=e.line, rule_id=e.rule_id)]
+        return [ProblemPlace(message=e.message, file=e.file, line=e.line, rule_id=e.rule_id)]
     if isinstance(e, InputError) and (e.row is not None or e.column is not None):
-        return [ProblemItem(message=e.message, row=e.row, column=e.column)]
+        return [ProblemPlace(message=e.message, row=e.row, column=e.column)]
     return []

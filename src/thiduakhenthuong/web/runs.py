@@ -208,9 +208,10 @@ def column_map(entry: RuleSetEntry, period: dict[str, Any],
 
 def judge(entry: RuleSetEntry, data: Data, period: dict[str, Any],
           answers: Optional[dict[str, Optional[str]]] = None, max_rows: int = 10**9,
-          listener: Optional[Callable] = None) -> Run:
+          listener: Optional[Callable] = None, columns: bool = True) -> Run:
     """Run the entry's job on ``data`` with ``period`` (see :func:`typed_period`), the column map
-    of ``answers`` and the row limit, reporting progress to ``listener``."""
+    of ``answers`` and the row limit, reporting progress to ``listener``; ``columns`` also
+    says how each header was matched (for the page; the API does not need it)."""
     answers = answers or {}
     options = entry.job.options_for(**period)
     cmap = column_map(entry, period, answers)
@@ -222,7 +223,7 @@ def judge(entry: RuleSetEntry, data: Data, period: dict[str, Any],
     with progress.listening(listeners(row_limit(max_rows), listener)):
         result = entry.loaded.evaluate(src, **period)
     notices = [n for n in result.notices if n.code.startswith("reader_")]
-    reading = read_columns(entry, data, period, answers)
+    reading = read_columns(entry, data, period, answers) if columns else Reading(answered=answers)
     reading.notices = notices
     return Run(entry=entry, options=options, result=result, data=data, reader=reading)
 

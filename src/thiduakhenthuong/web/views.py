@@ -28,7 +28,7 @@ from ..render.page import Text
 from ..render.phrases import t as msg
 from ..render.phrases import web
 from ..version import __version__
-from .problems import Problem
+from .problems import ProblemDetails
 from .rulesets import RuleSetEntry
 from .security import csp
 
@@ -129,7 +129,7 @@ def catalogue_pages(entry: RuleSetEntry) -> list[CataloguePage]:
 
 # ----- answers to a run ------------------------------------------------------------------------
 
-def problem_fragment(p: Problem, lang: str) -> str:
+def problem_fragment(p: ProblemDetails, lang: str) -> str:
     """An error, as the page shows it."""
     code = p.exit_code
     exit_text = Text(vi=web("error_exit", "vi", code=code, meaning=web(f"exit_meaning_{code}",
