@@ -12,12 +12,14 @@ LANGS = ("vi", "en")
 
 
 def lang_of(request: Request, form: Any = None) -> str:
-    """The language asked for: ``lang`` in the query or form, else Accept-Language, else
-    Vietnamese."""
+    """The language asked for: ``lang`` in the query or form; else, for the API, the first
+    language of Accept-Language; else Vietnamese (pages are Vietnamese unless switched)."""
     v = request.query_params.get("lang") or (form.get("lang") if form is not None else None)
     if v in LANGS:
         return v
-    return "en" if request.headers.get("accept-language", "").lower().startswith("en") else "vi"
+    api = request.url.path.startswith("/api/")
+    return "en" if api and request.headers.get("accept-language", "").lower().startswith("en") \
+        else "vi"
 
 
 def limiter(request: Request) -> anyio.CapacityLimiter:

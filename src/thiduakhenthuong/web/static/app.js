@@ -79,7 +79,9 @@
   function wireForm(form) {
     form.addEventListener("submit", function (e) {
       var submitter = e.submitter;
-      var action = (submitter && submitter.formAction) || form.action;
+      // A button's formAction is the page's own address when it has no formaction attribute.
+      var action = submitter && submitter.hasAttribute("formaction") ? submitter.formAction
+        : form.action;
       var target = document.getElementById(form.dataset.target || "result");
       var box = document.getElementById(form.dataset.progress);
       var data = new FormData(form);
