@@ -215,7 +215,7 @@ async def read_inputs(request: Request, ws: Workspace, entry: RuleSetEntry,
             raise UsageError(f"the body is not JSON ({e})") from None
         if not isinstance(body, dict) or not isinstance(body.get("records", body.get("tables")),
                                                         (list, dict)):
-            raise UploadError(runs._loc("err_records"))
+            raise UploadError(runs.localized("err_records"))
         records = body["records"] if "records" in body else body["tables"]
         return runs.Data(path=None, name="<records>", records=records), _columns(
             body.get("columns"))
@@ -224,7 +224,7 @@ async def read_inputs(request: Request, ws: Workspace, entry: RuleSetEntry,
         data = runs.place(ws, uploads(form), entry, settings.max_upload_bytes)
         raw = form.get("columns")
         return data, _columns(json.loads(raw) if isinstance(raw, str) and raw.strip() else None)
-    raise UploadError(runs._loc("err_no_file"))
+    raise UploadError(runs.localized("err_no_file"))
 
 
 def _columns(v: Any) -> Optional[dict]:
@@ -316,7 +316,7 @@ def router(lib: RuleSets, settings: Settings) -> APIRouter:
             bundles = uploads(form, "bundle")
             files = uploads(form)
             if not bundles or not files:
-                raise UploadError(runs._loc("err_no_file"))
+                raise UploadError(runs.localized("err_no_file"))
             bpath = ws.store_bundle(bundles[0][1], settings.max_upload_bytes)
             dpath = ws.store(files[0][1], files[0][0], settings.max_upload_bytes)
 

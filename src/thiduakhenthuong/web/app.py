@@ -177,11 +177,11 @@ def diff_options(form: Any) -> dict[str, Any]:
 def _bundle_and_data(ws: Workspace, form: Any, settings: Settings) -> tuple[Any, runs.Data]:
     bundles = [u for u in form.getlist("bundle") if isinstance(u, UploadFile) and u.filename]
     if not bundles:
-        raise runs.UploadError(runs._loc("err_no_file"))
+        raise runs.UploadError(runs.localized("err_no_file"))
     bundle = ws.store_bundle(bundles[0].file, settings.max_upload_bytes)
     files = uploads(form)
     if not files:
-        raise runs.UploadError(runs._loc("err_no_file"))
+        raise runs.UploadError(runs.localized("err_no_file"))
     name, stream = files[0]
     p = ws.store(stream, name, settings.max_upload_bytes)
     return bundle, runs.Data(path=p, name=name or "", size=p.stat().st_size)
@@ -274,7 +274,6 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException) -> Response:
-        lang = lang_of(request)
         return respond(request, ProblemDetails(type=f"urn:tdkt:problem:http-{e.status_code}",
                                         title=str(e.detail), status=e.status_code,
                                         detail=str(e.detail), exit_code=2))

@@ -58,13 +58,13 @@ def place(ws: Workspace, files: list[tuple[Optional[str], BinaryIO]], entry: Rul
     CSV files in a folder, each under the file name its table has in the rule set."""
     files = [(n, s) for n, s in files if n]
     if not files:
-        raise UploadError(_loc("err_no_file"))
+        raise UploadError(localized("err_no_file"))
     if len(files) == 1:
         name, stream = files[0]
         p = ws.store(stream, name, max_bytes)
         return Data(path=p, name=display_name(name), size=p.stat().st_size)
     if any(suffix_of(n) != ".csv" for n, _ in files):
-        raise UploadError(_loc("err_mixed"))
+        raise UploadError(localized("err_mixed"))
     tables = input_tables(entry)
     size = 0
     for name, stream in files:
@@ -82,7 +82,8 @@ def input_tables(entry: RuleSetEntry, year: int | None = None) -> list[Any]:
     return tables + ([extra] if extra is not None else [])
 
 
-def _loc(key: str, **kw: Any) -> Localized:
+def localized(key: str, **kw: Any) -> Localized:
+    """A phrase of the web phrase book in both languages, for an error message."""
     return Localized(vi=web(key, "vi", **kw), en=web(key, "en", **kw))
 
 
@@ -143,7 +144,7 @@ def row_limit(max_rows: int) -> Callable[[str, int, Optional[int]], None]:
     before it is validated or judged."""
     def check(phase: str, done: int, total: Optional[int]) -> None:
         if phase == "reading" and done > max_rows:
-            raise LimitError(_loc("err_too_many_rows", limit=f"{max_rows:,}"))
+            raise LimitError(localized("err_too_many_rows", limit=f"{max_rows:,}"))
     return check
 
 
@@ -219,7 +220,7 @@ def judge(entry: RuleSetEntry, data: Data, period: dict[str, Any],
     if cmap is not None and data.path is not None:
         src = TableSource(data.path, column_map=cmap)
     if data.records is not None and _too_many(data.records, max_rows):
-        raise LimitError(_loc("err_too_many_rows", limit=f"{max_rows:,}"))
+        raise LimitError(localized("err_too_many_rows", limit=f"{max_rows:,}"))
     with progress.listening(listeners(row_limit(max_rows), listener)):
         result = entry.loaded.evaluate(src, **period)
     notices = [n for n in result.notices if n.code.startswith("reader_")]
