@@ -317,6 +317,15 @@ def test_run_page_errors_and_titles_options(client):
     html = client.post("/rulesets/titles/run", data={"year": "abc"},
                        files={"data": _file(TITLES / "titles.xlsx")}).text
     assert 'id="problem"' in html and "--year" in html
+    res = tdkt.evaluate("titles", TITLES / "titles.xlsx", year=2025)
+    html = client.post("/rulesets/titles/run", data={"year": "2025"},
+                       files={"data": _file(TITLES / "titles.xlsx")}).text
+    assert 'id="outcome"' in html and res.model.meta.regime.title.vi in html
+    assert 'data-kind="bundle"' in html and "titles.xlsx[Cá nhân]" in html
+    html = client.post("/rulesets/thai-nguyen-2019/run", data={"level": "huyen"},
+                       files={"data": _file(CONF / "thai-nguyen-2019.xlsx")}).text
+    conf = tdkt.evaluate("thai-nguyen-2019", CONF / "thai-nguyen-2019.xlsx", level="huyen")
+    assert 'id="outcome"' in html and conf.decisions()[0].name in html
     html = client.post("/rulesets/thai-nguyen-2019/plan-check",
                        files={"data": _file(CONF / "thai-nguyen-2019.xlsx")}).text
     assert 'id="findings"' in html

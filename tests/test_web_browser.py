@@ -1,7 +1,8 @@
 """End to end in a real headless browser: Debian's Chromium (installed by .ci/browser.sh),
 driven by Playwright, against a live server on loopback: open a rule set, upload the fixture
-workbook, watch the result arrive, check the ranking and one explanation, switch to English,
+workbook (dropped on the upload area), watch the result arrive, check the ranking and one explanation, switch to English,
 download the workbook; screenshots under out/web/."""
+import base64
 import shutil
 import sys
 from pathlib import Path
@@ -52,7 +53,13 @@ def test_upload_rank_explain_download_in_chromium(result, tmp_path):
             page.screenshot(path=str(SHOTS / "1-rule-set.png"))
             # The catalogue is readable in place.
             assert "21/CTĐ-VP" in page.inner_text("#catalogue")
-            page.set_input_files("#run-form input[type=file]", str(FIXTURE / "units.xlsx"))
+            # Dropped on the upload area, as a person drags it from the file manager.
+            dropped = page.evaluate_handle(
+                """(b64) => { const dt = new DataTransfer();
+                   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+                   dt.items.add(new File([bytes], "units.xlsx")); return dt; }""",
+                base64.b64encode((FIXTURE / "units.xlsx").read_bytes()).decode())
+            page.dispatch_event("#run-form .dropzone", "drop", {"dataTransfer": dropped})
             assert "units.xlsx" in page.inner_text("#run-form .chosen")
             page.click("#run-button")
             page.wait_for_selector("#outcome", timeout=120_000)
