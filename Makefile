@@ -1,14 +1,14 @@
-# Two entry points (see README): `make demo` and `make test`. Each sets up its own virtualenv.
+# Entry points (see README): `make demo`, `make test` and `make serve`. Each sets up its own virtualenv.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup
+.PHONY: demo test setup serve
 
 $(BIN)/tdkt: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,web]'
 	touch $(BIN)/tdkt
 
 setup: $(BIN)/tdkt
@@ -21,6 +21,9 @@ demo: setup
 	$(BIN)/tdkt delegates rules/thai-nguyen-2019 fixtures/thai-nguyen-2019 --level huyen \
 		-o out/delegates-dai-tu.json
 	-$(BIN)/tdkt plan-check rules/thai-nguyen-2019 fixtures/thai-nguyen-2019 -o out/plan-check.xlsx
+
+serve: setup
+	$(BIN)/tdkt serve
 
 test: setup
 	-sh .ci/browser.sh

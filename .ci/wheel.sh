@@ -17,7 +17,8 @@ files=$(unzip -Z1 "$wheel")
 for want in thiduakhenthuong/rules/lao-cai-2023/scoring.yaml thiduakhenthuong/py.typed LICENSE \
             thiduakhenthuong/render/templates/report.html.j2 \
             thiduakhenthuong/rules/lao-cai-2023/tests/ranking-2023.csv \
-            thiduakhenthuong/rulebook/scaffolds/scoring/tests/cases.yaml; do
+            thiduakhenthuong/rulebook/scaffolds/scoring/tests/cases.yaml \
+            thiduakhenthuong/web/templates/base.html.j2 thiduakhenthuong/web/static/app.js; do
   grep -q "$want" <<<"$files" || { echo "the wheel lacks $want"; exit 1; }
 done
 
@@ -60,4 +61,17 @@ PY
 if "$work/venv/bin/python" -m mypy --no-incremental untyped.py >/dev/null; then
   echo "mypy did not see the package's types"; exit 1
 fi
+# Without the web extra, tdkt serve says what to install; with it, the app builds its API
+# description and answers in process from the installed package (templates and assets found).
+if "$tdkt" serve --port 1 >serve.out 2>&1; then echo "tdkt serve ran without its extra"; exit 1; fi
+grep -q "thiduakhenthuong\[web\]" serve.out || { cat serve.out; exit 1; }
+"$work/venv/bin/python" -m pip install -q "$wheel[web]" httpx
+"$work/venv/bin/python" - <<'PY'
+from fastapi.testclient import TestClient
+from thiduakhenthuong.web.app import create_app
+c = TestClient(create_app(), base_url="http://127.0.0.1:8765")
+assert "/api/v1/rulesets/{rid}/score" in c.get("/api/v1/openapi.json").json()["paths"]
+assert "lao-cai-2023" in c.get("/").text and "Tải biểu mẫu" in c.get("/rulesets/titles").text
+print("web app OK from the wheel")
+PY
 echo "== wheel OK: rule sets by name from $(pwd), types seen by mypy"

@@ -76,9 +76,12 @@ def locate(path: str, bundle: Bundle) -> Optional[Path]:
     return q if q.exists() else None
 
 
-def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verification:
+def verify_bundle(bundle: Bundle, data: str | Path | None = None, *,
+                  look_on_disk: bool = True) -> Verification:
     """Check ``bundle`` and run its job again on ``data`` (default: the recorded input) with the
-    rules embedded in it.
+    rules embedded in it. ``look_on_disk=False`` reads no path the bundle records (the recorded
+    input, the rules now at the recorded place): a server verifying an uploaded bundle must not
+    let it name files on the server, so ``data`` is then required.
 
     >>> from thiduakhenthuong.jobs.scoring.options import ScoreJob
     >>> from thiduakhenthuong.audit.bundle import make_bundle
@@ -110,6 +113,9 @@ def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verificatio
             f"{__version__}",
             f"the bundle was made with thiduakhenthuong {bundle.library.version}, re-run with "
             f"{__version__}")))
+    if not look_on_disk and (data is None or any(i.role == "scores_data"
+                                                 for i in bundle.inputs)):
+        raise BundleError("the data must be given with the bundle: no recorded path is read here")
     paths = {"data": _input_path(bundle, "data", data)}
     if any(i.role == "scores_data" for i in bundle.inputs):
         paths["scores_data"] = _input_path(bundle, "scores_data", None)
@@ -143,7 +149,7 @@ def verify_bundle(bundle: Bundle, data: str | Path | None = None) -> Verificatio
         differences += compare({"parameters": [p.model_dump(mode="json")
                                                for p in bundle.parameters]},
                                {"parameters": params_now}, "parameters")
-    for rs in bundle.rules:
+    for rs in bundle.rules if look_on_disk else []:
         findings += _rules_on_disk(bundle, rs)
     return Verification(
         bundle=bundle.subject(), data=str(paths["data"]),

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "new": ("authoring", "new", "Create a new rule set to start from."),
     "template": ("template", "template", "Write a blank input workbook for a rule set."),
     "map": ("template", "map_columns", "Write a starting column map for a workbook."),
+    "serve": ("serve", "serve", "Start the local web app and HTTP API."),
 }
 
 #: The same lines in Vietnamese (the default language of the command line).
@@ -54,6 +55,7 @@ COMMANDS_VI: dict[str, str] = {
     "test": "Chạy các trường hợp kiểm thử trong thư mục tests/ của bộ quy tắc.",
     "schema": "Ghi lược đồ JSON của tệp quy tắc, để trình soạn thảo hỗ trợ.",
     "new": "Tạo một bộ quy tắc mới để bắt đầu.",
+    "serve": "Mở ứng dụng web và API HTTP trên máy này.",
 }
 
 
