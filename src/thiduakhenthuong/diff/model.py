@@ -36,8 +36,8 @@ class ParameterChange(Out):
     new: DiffValue = None
     old_from: Optional[dt.date] = Field(default=None, description="old value in force from")
     new_from: Optional[dt.date] = None
-    old_basis: Optional[str] = None
-    new_basis: Optional[str] = None
+    old_basis: Optional[Localized] = None
+    new_basis: Optional[Localized] = None
     key: Optional[str] = Field(default=None, description="the 'by' key, when only one entry of "
                                                          "a per-key parameter is meant")
     only_in: Optional[Side] = None

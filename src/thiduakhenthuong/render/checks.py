@@ -40,6 +40,6 @@ def check_node(c: CheckTrace, labels: BiLabels) -> Node:
         kids.append(Node(text=msg("needs", what=Text.of(c.needs)), status="failed"))
     kids.append(Node(text=label("expression"), code=c.expression, status="info"))
     if c.basis:
-        kids.append(Node(text=Text.same(c.basis), status="info"))
+        kids.append(Node(text=Text.of(c.basis), status="info"))
     return Node(text=msg("check_line", mark=MARK[c.status], title=Text.of(c.title), cite=c.cite),
                 status=c.status, cite=c.cite, children=kids)

@@ -45,7 +45,7 @@ def rules_used_rows(model: Any, params: dict[str, Any], lang: str = "vi") -> lis
             "value": _plain(p.value),
             "unit": (decl.unit or "") if decl is not None else "",
             "effective_from": p.effective_from.isoformat(),
-            "basis": p.basis,
+            "basis": p.basis.get(lang),
             "cite": (decl.cite or "") if decl is not None else "",
             "by": p.by or ""})
     return rows

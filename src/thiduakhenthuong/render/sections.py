@@ -48,7 +48,7 @@ def parameters_section(model: Any, params: dict[str, Any]) -> Section:
         rows.append([Cell(text=Text.same(v["parameter"]), anchor=param_anchor(v["parameter"])),
                      cell(Text(vi=v["title"], en=e["title"])),
                      cell(shown), cell(Text.same(v["unit"])), cell(Text.same(v["effective_from"])),
-                     cell(Text.same(v["basis"])), cell(Text.same(v["cite"])),
+                     cell(Text(vi=v["basis"], en=e["basis"])), cell(Text.same(v["cite"])),
                      cell(Text.same(v["by"]))])
     heads = ["parameter", "meaning", "value", "unit_of", "from", "basis", "cite", "by"]
     tables = [Table(head=[label(h) for h in heads], rows=rows)]
@@ -60,7 +60,7 @@ def parameters_section(model: Any, params: dict[str, Any]) -> Section:
             rows=[[cell(Text.same(d.number)), cell(Text.of(d.title)), cell(d.date),
                    cell(Text.same(d.issuer))] for d in docs]))
     return Section(id="parameters", heading=label("params"), tables=tables,
-                   intro=[Text.same(model.meta.basis)] if getattr(model.meta, "basis", None)
+                   intro=[Text.of(model.meta.basis)] if getattr(model.meta, "basis", None)
                    else [])
 
 

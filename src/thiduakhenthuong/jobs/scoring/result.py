@@ -130,10 +130,11 @@ class ScoreResult(Result):
         p = self.params[name]
         if p.by is None:
             return ParameterUse(name=name, value=p.value, effective_from=p.effective_from,
-                                basis=p.basis)
+                                basis=p.basis.reader())
         k = self.valid.columns[p.by][i]
         v = p.value.get(k, p.value.get("default"))
-        return ParameterUse(name=name, value=v, effective_from=p.effective_from, basis=p.basis,
+        return ParameterUse(name=name, value=v, effective_from=p.effective_from,
+                            basis=p.basis.reader(),
                             key=f"{p.by}={k}")
 
     def _inputs(self, names: set[str], i: int, valid: ValidInputs | None = None

@@ -260,7 +260,7 @@ class TitleResult(Result):
                 excl.append(ExclusionTrace(
                     id=x.id, title=x.title, cite=x.cite,
                     status={T: "applies", F: "clear", U: "unknown"}[st], expression=x.when.text(),
-                    values=self._values(t, x.when, i), basis=x.basis))
+                    values=self._values(t, x.when, i), basis=x.basis.reader()))
         status = int(c.status[t.id][i])
         quota = self._quota(t, i) if t.id in c.quotas and status == T else None
         prize = None
@@ -315,7 +315,8 @@ class TitleResult(Result):
         return TitleCheckTrace(
             id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
             expression=ck.holds.text(), values=self._values(t, ck.holds, i), history=history,
-            members=members, missing_evidence=missing, needs=needs, basis=ck.basis,
+            members=members, missing_evidence=missing, needs=needs,
+            basis=ck.basis.reader() if ck.basis else None,
             carried=carried, histories=len(rows) - 1 if several else 1, history_of=decided,
             history_of_name=self.unit_names.get(decided) if decided else None)
 

@@ -101,7 +101,7 @@ def layer_changes(src: Source, path: Path, lang: str) -> list[str]:
         line += " " + w("layer_from", lang, day=ext.from_.strftime("%d/%m/%Y"))
     out = [f"## {w('layer', lang)}", "", line + ".", ""]
     if ext.basis:
-        out += [f"{w('basis', lang)}: {md(ext.basis)}", ""]
+        out += [f"{w('basis', lang)}: {md(ext.basis.get(lang))}", ""]
     rows = [[w(f"layer_{c.action}", lang), code(c.section), code(c.key),
              code(f"{Path(os.path.relpath(c.file, start)).as_posix()}:{c.line or ''}")]
             for c in src.changes if "." not in c.key and Path(c.file).resolve().parent == own]
@@ -160,7 +160,7 @@ def parameters(params: dict[str, Parameter], by_fields: dict[str, InputField],
             out.append(field(w("unit_of_measure", lang), md(p.unit)))
         if p.cite:
             out.append(field(w("cite", lang), ctx.cite(p.cite)))
-        out.append(field(w("basis", lang), md(p.basis)))
+        out.append(field(w("basis", lang), md(p.basis.get(lang))))
         users = sorted(ctx.book.uses.get(name, ()))
         out.append(field(w("used_in", lang),
                          ", ".join(code(u) for u in users) if users else w("not_used", lang)))
