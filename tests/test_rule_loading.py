@@ -116,9 +116,8 @@ def test_yaml_python_tags_are_not_constructed(tmp_path):
 
 def test_dated_parameter_read_as_of(tmp_path):
     d = _patched(tmp_path, "parameters.yaml",
-                 "    basis: from the letter (300,000 VND or more per package)\n"
-                 "    values: [{from: 2023-01-01, value: 300000}]",
-                 "    basis: from the letter (300,000 VND or more per package)\n"
+                 "per package\"\n    values: [{from: 2023-01-01, value: 300000}]",
+                 "per package\"\n"
                  "    values: [{from: 2023-01-01, value: 300000}, {from: 2024-01-01, value: 400000}]")
     r = tdkt.load_rules(d)
     from thiduakhenthuong.core.params import resolve
