@@ -39,9 +39,7 @@ CITE: dict[str, tuple[str, str]] = {
     "clause": ("khoản {n} ", "({n})"),
     "point": ("điểm {n} ", "({n})"),
     "section": ("mục {n}", "section {n}"),
-    "part": ("phần {n}", "part {n}"),
+    "section_of_part": ("mục {n} Phần {part}", "section {n} of Part {part}"),
     "cite": ("{where} {doc}", "{where} of {doc}"),
-    "cite_whole": ("{doc}", "{doc}"),
-    "articles": ("Điều {a}–{b}", "Articles {a}–{b}"),
 }
 cite_words = Phrasebook("citations", CITE)

@@ -58,7 +58,8 @@ def parameters_section(model: Any, params: dict[str, Any]) -> Section:
             caption=label("documents"),
             head=[label(h) for h in ("number", "doc_title", "date", "issuer")],
             rows=[[cell(Text.same(d.number)), cell(Text.of(d.title)), cell(d.date),
-                   cell(Text.same(d.issuer))] for d in docs]))
+                   cell(Text.of(d.issuer) if hasattr(d.issuer, 'vi') else Text.same(d.issuer))]
+                  for d in docs]))
     return Section(id="parameters", heading=label("params"), tables=tables,
                    intro=[Text.of(model.meta.basis)] if getattr(model.meta, "basis", None)
                    else [])

@@ -123,8 +123,15 @@ class Document(Strict):
     title: Localized
     date: Optional[dt.date] = Field(default=None, description="date of issue (absent when the "
                                                                "published copy is undated)")
-    issuer: str
+    issuer: Union[str, Localized] = Field(description="who issued it (a name, or {vi, en})")
     url: Optional[str] = Field(default=None, description="where the published copy was read")
+    cited_as: Optional[Localized] = Field(default=None, description="the document's name in a "
+                                          "citation, e.g. {vi: Bảng biểu 4, en: template Bảng "
+                                          "biểu 4}; default: its kind (by the type code in its "
+                                          "number) and number, a law by its title")
+    sections: dict[str, Localized] = Field(default_factory=dict, description="citations of "
+                                           "sections written in words (§Ghi chú), each as the "
+                                           "whole citation reads: {vi, en}")
 
 
 InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]

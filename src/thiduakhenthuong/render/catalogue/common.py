@@ -119,7 +119,7 @@ def documents(ctx: PageContext) -> list[str]:
     out += table([w("doc_number", lang), w("doc_title", lang), w("doc_date", lang),
                   w("doc_issuer", lang)],
                  ([md(d.number), md(d.title.get(lang)) + (f" <{d.url}>" if d.url else ""),
-                   d.date.isoformat() if d.date else "—", md(d.issuer)]
+                   d.date.isoformat() if d.date else "—", md(d.issuer.get(lang) if hasattr(d.issuer, "get") else d.issuer)]
                   for d in ctx.documents))
     return out + [""]
 
