@@ -101,11 +101,14 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
 @lang_option()
 @option("--as-of", type=DATE, help="judge with parameters in force on this date (31/12/2023 "
                                     "or 2023-12-31)")
+@option("--show-expressions", is_flag=True,
+        help="show under each line the codes and expressions it comes from")
 @data_options
 @quiet_option()
 @width_option()
 def explain(rules_path: str, data: str, unit: str, lang: str, as_of: Any, sheet: str | None,
-            map_path: str | None, quiet: bool, width: int | None) -> None:
+            map_path: str | None, quiet: bool, width: int | None,
+            show_expressions: bool) -> None:
     """Explain one UNIT's score, class, rank and awards as a tree (UNIT: its code, registered
     name or alias)."""
     out, err = console(width=width), console(stderr=True)
@@ -119,7 +122,7 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: Any, sheet:
         if e.row is not None:
             _counts(res, lang, out, err)
         raise Exit(str(e)) from None
-    out.print(explain_tree(res, u, lang))
+    out.print(explain_tree(res, u, lang, show_expressions))
 
 
 def _unit_id(res: ScoreResult, given: str) -> str:

@@ -26,6 +26,8 @@ CLI: dict[str, Any] = {
     "phase_validating": ("Kiểm tra dữ liệu", "Validating"),
     "phase_evaluating": ("Đánh giá theo quy tắc", "Evaluating"),
     "phase_writing": ("Ghi {what}", "Writing {what}"),
+    "explain_rejected": ("{id}: dòng bị loại (dòng {row}, bảng {table})",
+                         "{id}: rejected (row {row}, table {table})"),
     "rejected_in_report": ("{n} dòng bị loại: liệt kê trong báo cáo", "{n} rejected rows: listed in the report"),
 }
 
@@ -80,6 +82,7 @@ HELP_VI: dict[str, str] = {
     "* --bundle": "ghi gói kiểm toán (ví dụ run.tdkt.json; nén gzip nếu tên kết thúc .gz)",
     "* --overrides": "quyết định điều chỉnh của Hội đồng (CSV/XLSX), in bên cạnh kết quả theo "
                      "quy tắc",
+    "* --show-expressions": "in dưới mỗi dòng mã và biểu thức mà dòng đó dựa vào",
     "titles --explain": "in cây giải thích của cá nhân hoặc đơn vị này (có thể lặp lại)",
     "titles --title": "dùng với --explain: chỉ danh hiệu này",
     "titles --scores": "lấy hạng trong cụm từ kết quả chấm điểm cuối năm cùng năm",

@@ -121,6 +121,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "false": ("sai", "false"),
     "empty": ("(trống)", "(empty)"),
     "iif": ("({x} nếu {c}, ngược lại {y})", "({x} if {c}, otherwise {y})"),
+    "given": ("{x} có số liệu", "{x} given"),
+    "holds_title": ("đạt {title}", "holding {title}"),
     "iif_shown": ("(x nếu c, ngược lại y)", "(x if c, otherwise y)"),
     "by_values": ("theo {field}: {values}", "by {field}: {values}"),
     "legend": ("Cách đọc điều kiện", "How to read the conditions"),

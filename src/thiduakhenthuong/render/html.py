@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from ..core import job as jobs
-from .page import Page, Text
+from .page import Page, label
 
 _TEMPLATES = "templates"
 
@@ -64,7 +64,8 @@ def render_page(page: Page) -> str:
     css, js = _asset("report.css"), _asset("report.js")
     html = _env().get_template("report.html.j2").render(
         page=page, css=css, js=js, csp=_csp(css, js),
-        expand=Text(vi="Mở tất cả", en="Expand all"), collapse=Text(vi="Thu gọn", en="Collapse all"))
+        expand=label("expand_all"), collapse=label("collapse_all"),
+        expr_label=label("show_expression"))
     return unicodedata.normalize("NFC", html)
 
 

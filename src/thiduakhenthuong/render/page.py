@@ -47,6 +47,18 @@ class Text(_View):
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
 
+    def lower_first(self) -> "Text":
+        """The text as it reads inside a sentence: a capital first letter lowered, unless the
+        word is an acronym ("Tổng điểm" → "tổng điểm", "UBND" stays).
+
+        >>> Text(vi="Tổng điểm", en="Total").lower_first().en, Text.same("UBND").lower_first().vi
+        ('total', 'UBND')
+        """
+        def low(s: str) -> str:
+            return s[0].lower() + s[1:] if len(s) > 1 and s[0].isupper() and s[1].islower() \
+                else s
+        return Text(vi=low(self.vi), en=low(self.en))
+
     def __add__(self, other: "Text | str") -> "Text":
         o = Text.same(other) if isinstance(other, str) else other
         return Text(vi=self.vi + o.vi, en=self.en + o.en)

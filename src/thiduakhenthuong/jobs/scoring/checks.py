@@ -220,6 +220,16 @@ def check_scoring(m: RuleSet, src: Source) -> None:
             if level_field is not None and level_field.values and u.level not in level_field.values:
                 err(f"level '{u.level}' is not one of {level_field.values}", "units", i, "level",
                     u.id)
+    named = set()
+    for i, c in enumerate(m.clusters):
+        if c.id in named:
+            err(f"cluster '{c.id}' is named twice", "clusters", i, "id", c.id)
+        named.add(c.id)
+    if m.clusters and m.units is not None:
+        for i, u in enumerate(m.units):
+            if u.cluster not in named:
+                err(f"cluster '{u.cluster}' has no name in 'clusters'", "units", i, "cluster",
+                    u.id)
     ck.done()
 
 

@@ -306,6 +306,13 @@ class Unit(Strict):
                                                                   "the unit in their workbooks")
 
 
+class Cluster(Strict):
+    """An emulation cluster (cụm thi đua) of the unit registry: its code and the name a reader
+    reads (explanations, reports and workbooks name clusters by it)."""
+    id: str
+    title: Localized
+
+
 class Period(Strict):
     year: int
     as_of: dt.date
@@ -372,6 +379,8 @@ class RuleSet(Strict):
     totals: list[TotalCheck] = Field(default_factory=list)
     checks: list[RowCheck] = Field(default_factory=list)
     units: Optional[list[Unit]] = None
+    clusters: list[Cluster] = Field(default_factory=list, description="names of the emulation "
+                                    "clusters (and of the values of further groupings)")
     alerts: list[Alert] = Field(default_factory=list)
     scorers: Optional[Scorers] = None
     stages: Optional[Stages] = None

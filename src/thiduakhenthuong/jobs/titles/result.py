@@ -243,6 +243,17 @@ class TitleResult(Result):
         t = self.model.title(title_id)
         return self.decision_at(t, self._index(t, subject_id))
 
+    def person_names(self) -> dict[str, str]:
+        """Every judged person's name by code (for explanations naming another person)."""
+        got = self.__dict__.get("_person_names")
+        if got is None:
+            s = self.people.subjects
+            field = _role(self.model, "person", "name")
+            got = {} if field is None else {str(k): str(v) for k, v in zip(s.ids, s.cols[field])
+                                           if v}
+            self.__dict__["_person_names"] = got
+        return got
+
     def decision_at(self, t: Title, i: int) -> TitleDecision:
         s = self._subjects(t)
         c = self.cols
