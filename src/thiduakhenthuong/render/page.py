@@ -146,8 +146,10 @@ def label(label_id: str, /, **kw: Any) -> Text:
     vi, en = LABELS[label_id]
     if not kw:
         return Text(vi=vi, en=en)
-    return Text(vi=vi.format(**{k: (v.vi if isinstance(v, Text) else v) for k, v in kw.items()}),
-                en=en.format(**{k: (v.en if isinstance(v, Text) else v) for k, v in kw.items()}))
+    return Text(vi=vi.format(**{k: (v.vi if isinstance(v, (Text, Localized)) else v)
+                                for k, v in kw.items()}),
+                en=en.format(**{k: (v.en if isinstance(v, (Text, Localized)) else v)
+                                for k, v in kw.items()}))
 
 
 def msg(msg_id: str, **kw: Any) -> Text:
@@ -158,7 +160,8 @@ def msg(msg_id: str, **kw: Any) -> Text:
     'còn thiếu 3,5 điểm'
     """
     def pick(lang: str) -> dict[str, Any]:
-        return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in kw.items()}
+        return {k: (v.get(lang) if isinstance(v, (Text, Localized)) else v)
+                for k, v in kw.items()}
     return Text(vi=t(msg_id, "vi", **pick("vi")), en=t(msg_id, "en", **pick("en")))
 
 

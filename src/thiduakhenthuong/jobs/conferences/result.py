@@ -43,7 +43,7 @@ class DelegateResult(Result):
 
     def __init__(self, rules, params, level, source, raw, valid, cols, rows, sel, other_levels,
                  known, held=None, late=None, higher=None, forwarding=(), notices=(),
-                 awards=None, sources=()):
+                 awards=None, sources=(), conference_names=None):
         self.rules, self.params, self.level = rules, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
@@ -54,6 +54,8 @@ class DelegateResult(Result):
         self.forwarding: list[ForwardingCheck] = list(forwarding)
         self._notices = list(valid.notices) + list(notices)
         self.awards = awards    # AwardCounts from the dated awards table, if the data have one
+        # conference -> the name of the chapter whose plan names it (explanations name it so)
+        self.conference_names: dict[str, str] = dict(conference_names or {})
         self._sources = [source] + [s for s in sources if s != source]
         self._rejected = list(valid.rejected) + (
             [r.model_copy(update={"table": "awards"}) for r in awards.rejected]
@@ -165,7 +167,7 @@ class DelegateResult(Result):
         if s.status[i] == 2 and not s.selected[i]:
             j, k = neighbour(s, i, cid, not g.held_to_standards)
             if j is not None:
-                names = [kk.title.vi for kk in m.keys] + ["mã ứng viên"]
+                names = [kk.expr.text() for kk in m.keys] + ["id"]
                 decided_by, nb = names[k], str(c[role["key"]][j])
                 own, other = plain(s.keys[k][i]), plain(s.keys[k][j])
         return DelegateDecision(
