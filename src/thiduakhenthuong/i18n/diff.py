@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title_only_new": ("danh hiệu chỉ có trong bộ quy tắc mới", "the title exists in the new "
                        "rules only"),
     "added": ("thêm", "added"), "removed": ("bỏ", "removed"),
+    "yes": ("có", "yes"), "no": ("không", "no"), "default": ("mặc định", "default"),
     "old_rules": ("Bộ quy tắc cũ", "Old rules"), "new_rules": ("Bộ quy tắc mới", "New rules"),
 }
 
@@ -71,3 +72,150 @@ statuses = Phrasebook("diff statuses", {
     "only_new": ("chỉ theo quy tắc mới", "new only")})
 
 
+
+#: What the keys of a rule file are called, for "where" a rule was written differently.
+RULE_KEYS: dict[str, tuple[str, str]] = {
+    "holds": ("điều kiện", "condition"), "checks": ("điều kiện", "conditions"),
+    "routes": ("cách đạt", "routes"), "quota": ("giới hạn số lượng", "quota"),
+    "share": ("tỷ lệ", "share"), "of": ("tính trên", "taken of"),
+    "rounding": ("cách làm tròn", "rounding"), "keys": ("thứ tự ưu tiên", "priority keys"),
+    "prize": ("tiền thưởng", "prize"), "multiplier": ("hệ số", "multiplier"),
+    "scoring": ("cách tính điểm", "scoring"), "method": ("phương pháp", "method"),
+    "bands": ("mức", "bands"), "min_ratio": ("tỷ lệ đạt tối thiểu", "least ratio"),
+    "full_at": ("tỷ lệ đạt đủ điểm", "ratio for full points"), "floor": ("mức sàn", "floor"),
+    "max_points": ("điểm tối đa", "maximum points"), "achieved": ("mức đạt", "achieved"),
+    "target": ("chỉ tiêu giao", "target"), "condition": ("điều kiện", "condition"),
+    "applies": ("áp dụng khi", "applies when"), "when": ("khi", "when"),
+    "points": ("điểm", "points"), "max": ("tối đa", "cap"), "per": ("nhân với", "times"),
+    "values": ("giá trị", "values"), "value": ("giá trị", "value"),
+    "min_total": ("tổng điểm tối thiểu", "least total"), "max_class": ("xếp loại tối đa",
+                                                                        "highest class"),
+    "min_class": ("xếp loại tối thiểu", "least class"), "ranks": ("thứ hạng", "ranks"),
+    "scope": ("phạm vi", "scope"), "criterion": ("chỉ tiêu", "criterion"),
+    "subject": ("đối tượng", "subject"), "titles": ("danh hiệu", "titles"),
+    "recorded_as": ("coi là đã được tặng khi", "held when"), "exclusions": ("loại trừ",
+                                                                             "exclusions"),
+    "criteria": ("chỉ tiêu", "criteria"), "deductions": ("điểm trừ", "deductions"),
+    "classes": ("xếp loại", "classes"), "vetoes": ("điều kiện hạ loại", "vetoes"),
+    "ranking": ("xếp hạng", "ranking"), "awards": ("khen thưởng", "awards"),
+    "parameters": ("tham số", "parameters"), "inputs": ("dữ liệu đầu vào", "inputs"),
+    "unit_inputs": ("dữ liệu tập thể", "unit inputs"), "standards": ("tiêu chuẩn", "standards"),
+    "groups": ("thành phần", "groups"), "levels": ("cấp hội nghị", "levels"),
+    "meta": ("thông tin chung", "general"), "bonus": ("điểm thưởng", "bonus"),
+    "bonus_max": ("điểm thưởng tối đa", "bonus cap"), "cap": ("số tối đa", "cap"),
+    "min_share": ("tỷ lệ tối thiểu", "least share"), "max_share": ("tỷ lệ tối đa", "most share"),
+    "expr": ("biểu thức", "expression"), "order": ("thứ tự", "order"),
+    "type": ("kiểu", "type"), "min": ("giá trị nhỏ nhất", "least value"),
+    "max_hours": ("thời lượng tối đa", "longest length"), "window": ("thời gian tổ chức",
+                                                                     "when held"),
+}
+rule_keys = Phrasebook("rule keys", RULE_KEYS)
+
+#: Words a rule file writes as values (methods, orders, roundings, kinds).
+RULE_VALUES: dict[str, tuple[str, str]] = {
+    "group_by": ("nhóm theo", "grouped by"), "floor": ("làm tròn xuống", "rounded down"),
+    "ceil": ("làm tròn lên", "rounded up"), "nearest": ("làm tròn đến số gần nhất",
+                                                         "rounded to the nearest"),
+    "desc": ("giảm dần", "descending"), "asc": ("tăng dần", "ascending"),
+    "unit": ("tập thể", "collective"), "person": ("cá nhân", "person"),
+    "form": ("hình thức khen thưởng", "form of commendation"), "title": ("danh hiệu", "title"),
+    "all_or_nothing": ("đạt thì đủ điểm", "all or nothing"),
+    "proportional": ("theo tỷ lệ đạt", "proportional"), "bands": ("theo mức", "by bands"),
+    "points": ("điểm chấm trực tiếp", "points given"), "cluster": ("cụm", "cluster"),
+    "overall": ("toàn bộ", "overall"), "all": ("tất cả", "all"),
+}
+rule_values = Phrasebook("rule values", RULE_VALUES)
+
+#: The terminal's and the workbook's words of a diff.
+DIFF_TEXT: dict[str, tuple[str, str]] = {
+    "data": ("Dữ liệu: {what}", "Data: {what}"),
+    "year": ("năm {year}", "year {year}"), "level": ("cấp {level}", "level {level}"),
+    "as_of": ("tham số ngày {day}", "parameters as of {day}"),
+    "warning": ("Cảnh báo: {text}", "Warning: {text}"),
+    "rule_set": ("{side}: {path} — {id} {version} ({hash}){years}",
+                 "{side}: {path} — {id} {version} ({hash}){years}"),
+    "summary": ("So sánh {compared}: thay đổi {changed}, không đổi {unchanged}; chỉ theo quy tắc "
+                "cũ {only_old}, chỉ theo quy tắc mới {only_new}; dòng bị loại: cũ {rejected_old}, "
+                "mới {rejected_new}; tham số khác {parameters_changed}, quy tắc khác "
+                "{definitions_changed}",
+                "Compared {compared}: changed {changed}, unchanged {unchanged}; old rules only "
+                "{only_old}, new rules only {only_new}; rejected rows: old {rejected_old}, new "
+                "{rejected_new}; parameters changed {parameters_changed}, rules changed "
+                "{definitions_changed}"),
+    "params_title": ("Tham số khác nhau", "Parameters that differ"),
+    "defs_title": ("Quy tắc viết khác", "Rules written differently"),
+    "changes_title": ("Thay đổi", "Changes"),
+    "no_change": ("Không có đơn vị hay người nào thay đổi kết quả.",
+                  "No unit or person changes outcome."),
+    "only_in": ("chỉ có trong {side}", "only in the {side}"),
+    "values_read": ("giá trị đọc ({side}): {values}", "values read ({side}): {values}"),
+    "parameter": ("tham số {text}", "parameter {text}"),
+    "rule": ("quy tắc {text}", "rule {text}"),
+    "h_parameter": ("Tham số", "Parameter"), "h_old": ("Cũ", "Old"), "h_new": ("Mới", "New"),
+    "h_from": ("Hiệu lực từ", "In force from"), "h_basis": ("Căn cứ, trích dẫn", "Basis, citation"),
+    "h_item": ("Mục", "Item"), "h_where": ("Nội dung", "What"),
+    "h_id": ("Mã", "Id"), "h_name": ("Tên", "Name"), "h_title": ("Danh hiệu", "Title"),
+    "h_group": ("Nhóm", "Group"), "h_status": ("Tình trạng", "Status"),
+    "h_changes": ("Thay đổi", "Changes"), "h_reason": ("Lý do", "Reason"),
+    "row_of": ("dòng {row}", "row {row}"),
+}
+text = Phrasebook("diff text", DIFF_TEXT)
+
+#: Column heads of the diff's sheets.
+HEADERS: dict[str, tuple[str, str]] = {
+    "id": ("Mã", "Id"), "name": ("Tên", "Name"), "title_id": ("Mã danh hiệu", "Title id"),
+    "title": ("Danh hiệu", "Title"), "group": ("Nhóm", "Group"), "status": ("Tình trạng", "Status"),
+    "changes": ("Thay đổi", "Changes"), "reason": ("Lý do", "Reason"),
+    "criteria": ("Tiêu chí thay đổi", "Criteria changed"),
+    "explain_old": ("Giải thích (cũ)", "Explanation (old)"),
+    "explain_new": ("Giải thích (mới)", "Explanation (new)"),
+    "criterion": ("Tiêu chí", "Criterion"), "kind": ("Loại", "Kind"),
+    "criterion_title": ("Nội dung", "Description"), "cite_old": ("Căn cứ (cũ)", "Cite (old)"),
+    "cite_new": ("Căn cứ (mới)", "Cite (new)"), "only_in": ("Chỉ có ở", "Only in"),
+    "values_old": ("Giá trị đọc (cũ)", "Values read (old)"),
+    "values_new": ("Giá trị đọc (mới)", "Values read (new)"),
+    "parameters": ("Tham số thay đổi", "Parameters changed"),
+    "definition": ("Quy tắc thay đổi", "Rules changed"),
+    "parameter": ("Tham số", "Parameter"), "old": ("Cũ", "Old"), "new": ("Mới", "New"),
+    "old_from": ("Hiệu lực từ (cũ)", "In force from (old)"),
+    "new_from": ("Hiệu lực từ (mới)", "In force from (new)"),
+    "old_basis": ("Cơ sở (cũ)", "Basis (old)"), "new_basis": ("Cơ sở (mới)", "Basis (new)"),
+    "cite": ("Trích dẫn", "Cite"), "section": ("Phần", "Section"), "item": ("Mục", "Item"),
+    "path": ("Vị trí", "Path"), "side": ("Bộ quy tắc", "Rule set"), "table": ("Bảng", "Table"),
+    "row": ("Dòng", "Row"), "column": ("Cột", "Column"), "value": ("Giá trị", "Value"),
+    "field": ("Mục", "Field"), "where": ("Nội dung", "What"),
+    "old_code": ("Quy tắc cũ (như viết)", "Old rule (as written)"),
+    "new_code": ("Quy tắc mới (như viết)", "New rule (as written)"),
+}
+#: The summary sheet's fields.
+SUMMARY: dict[str, tuple[str, str]] = {
+    "year": ("Năm xét", "Year judged"), "level": ("Cấp hội nghị", "Conference level"),
+    "as_of": ("Tham số theo ngày", "Parameters as of"), "compared": ("Số so sánh", "Compared"),
+    "changed": ("Thay đổi", "Changed"), "unchanged": ("Không đổi", "Unchanged"),
+    "only_old": ("Chỉ theo quy tắc cũ", "Old rules only"),
+    "only_new": ("Chỉ theo quy tắc mới", "New rules only"),
+    "rejected_old": ("Dòng bị loại (cũ)", "Rejected rows (old)"),
+    "rejected_new": ("Dòng bị loại (mới)", "Rejected rows (new)"),
+    "parameters_changed": ("Tham số khác nhau", "Parameters changed"),
+    "definitions_changed": ("Quy tắc viết khác", "Rules changed"),
+    "data": ("Dữ liệu", "Data"), "notice": ("Cảnh báo", "Notice"),
+}
+#: The diff's sheets.
+SHEET_WORDS: dict[str, tuple[str, str]] = {"summary": ("Tóm tắt", "Summary"), "changes": ("Thay đổi", "Changes"),
+           "criteria": ("Tiêu chí", "Criteria"), "parameters": ("Tham số", "Parameters"),
+           "definitions": ("Quy tắc", "Rule changes"), "rejected": ("Dòng bị loại",
+                                                                    "Rejected rows")}
+
+
+diff_headers = Phrasebook("diff headers", HEADERS)
+diff_summary = Phrasebook("diff summary", SUMMARY)
+diff_sheets = Phrasebook("diff sheets", SHEET_WORDS)
+
+#: What kind of rule a changed criterion is.
+diff_kinds = Phrasebook("diff kinds", {
+    "criterion": ("chỉ tiêu", "target"), "deduction": ("điểm trừ", "deduction"),
+    "class": ("xếp loại", "class"), "award": ("khen thưởng", "award"),
+    "ranking": ("xếp hạng", "ranking"), "check": ("điều kiện", "condition"),
+    "route": ("cách đạt", "route"), "exclusion": ("loại trừ", "exclusion"),
+    "quota": ("giới hạn số lượng", "quota"), "prize": ("tiền thưởng", "prize"),
+    "standard": ("tiêu chuẩn", "standard"), "selection": ("chọn đại biểu", "selection")})
