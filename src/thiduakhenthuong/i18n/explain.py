@@ -187,12 +187,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "{kind} {source} → {target} from {day} ({document}, succession row {row})"},
     "carried_moved": {"vi": "chuyển đơn vị (bảng kế thừa không ghi)",
                       "en": "moved unit (no succession recorded)"},
-    "histories_decided": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử, merger_history = {policy}): quyết định bởi các năm của {unit}",
-                          "en": "read with each former unit's history ({n} histories, merger_history = {policy}): decided by the years of {unit}"},
-    "histories_same": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử, merger_history = {policy}): cùng một kết quả",
-                       "en": "read with each former unit's history ({n} histories, merger_history = {policy}): the same result with each"},
-    "succession_counts": {"vi": "Bảng kế thừa đơn vị {source}: {rows_in} dòng = áp dụng {applied} + sau năm xét {later} + bị loại {rejected}; thành tích tập thể khi hợp nhất: merger_history = {policy}",
-                          "en": "Unit succession table {source}: {rows_in} rows = applied {applied} + after the judged year {later} + rejected {rejected}; a merged collective's history: merger_history = {policy}"},
+    "histories_decided": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử; {policy}): quyết định bởi các năm của {unit}", "en": "read with each former unit's history ({n} histories; {policy}): decided by the years of {unit}"},
+    "histories_same": {"vi": "đọc với lịch sử của từng đơn vị cũ ({n} lịch sử; {policy}): cùng một kết quả", "en": "read with each former unit's history ({n} histories; {policy}): the same result with each"},
+    "succession_counts": {"vi": "Bảng kế thừa đơn vị {source}: {rows_in} dòng = áp dụng {applied} + sau năm xét {later} + bị loại {rejected}; thành tích tập thể khi hợp nhất: {policy}", "en": "Unit succession table {source}: {rows_in} rows = applied {applied} + after the judged year {later} + rejected {rejected}; a merged collective's history: {policy}"},
     "members_line": {"vi": "{call}: {count}/{members} thành viên{share}", "en": "{call}: {count} of {members} members{share}"},
     "pending": {"vi": "chờ xác định: {who}", "en": "pending: {who}"},
     "missing_evidence": {"vi": "Thiếu xác nhận: {what}", "en": "Evidence missing: {what}"},
@@ -283,6 +280,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "conf_group_line": {"vi": "Thành phần: {group}", "en": "Group: {group}"},
     "no_standards": {"vi": "Thành phần này không xét tiêu chuẩn.", "en": "This group is not held to the standards."},
     "delegate_counts": {"vi": "Số dòng đầu vào {rows_in} = được xét {judged} + cấp khác {other} + bị loại {rejected}", "en": "Rows in {rows_in} = judged {judged} + other levels {other} + rejected {rejected}"},
+    "how_condition": {"vi": "điều kiện: {expr}", "en": "condition: {expr}"},
+    "how_ratio": {"vi": "tỷ lệ đạt = {achieved} ÷ {target}", "en": "share achieved = {achieved} ÷ {target}"},
+    "how_given": {"vi": "điểm chấm: {expr}", "en": "points given: {expr}"},
+    "how_all": {"vi": "đạt thì được đủ điểm tối đa, không đạt thì 0 điểm", "en": "full points when met, otherwise 0"},
+    "how_prop": {"vi": "điểm tối đa × tỷ lệ đạt, không vượt quá điểm tối đa", "en": "maximum × the share achieved, capped at the maximum"},
+    "how_bands": {"vi": "theo mức: phần điểm tối đa của mức cao nhất mà tỷ lệ đạt tới", "en": "by bands: the share of the maximum of the highest band reached"},
     "conf_merit": {"vi": "Thứ tự ưu tiên{rank}", "en": "Merit order{rank}"},
     "conf_awards": {"vi": "Khen thưởng", "en": "Awards"},
 }
@@ -301,3 +304,11 @@ MEASURES: dict[str, tuple[str, str]] = {
     "giờ": ("giờ", "hours"), "%": ("%", "%"),
 }
 measures = Phrasebook("units of measure", MEASURES)
+
+#: How a merged collective's past years are read (the rule set's ``merger_history``).
+MERGER_POLICIES: dict[str, tuple[str, str]] = {
+    "all": ("phải đạt với lịch sử của mọi đơn vị cũ", "must hold with every former unit's history"),
+    "main": ("theo lịch sử của đơn vị chính", "by the main former unit's history"),
+    "none": ("hợp nhất bắt đầu lịch sử mới", "a merger starts a new history"),
+}
+merger_policies = Phrasebook("merger policies", MERGER_POLICIES)

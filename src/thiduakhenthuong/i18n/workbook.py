@@ -30,7 +30,15 @@ COLUMNS: dict[str, Any] = {
     "achieved": ("Thực hiện", "Achieved"), "target": ("Chỉ tiêu giao", "Target"),
     "ratio": ("Tỷ lệ thực hiện", "Achieved share"), "shortfall": ("Còn thiếu", "Shortfall"),
     "points": ("Điểm", "Points"), "max_points": ("Điểm tối đa", "Maximum points"),
-    "bonus": ("Điểm thưởng", "Bonus"), "formula": ("Công thức", "Formula"),
+    "bonus": ("Điểm thưởng", "Bonus"), "formula": ("Công thức (như viết)", "Formula (as written)"),
+    "how": ("Cách tính điểm", "How the points are worked out"),
+    "fields": ("Mã trường dữ liệu", "Field codes"),
+    "parameter_code": ("Mã tham số", "Parameter code"), "parameter": ("Tham số", "Parameter"),
+    "unit_of": ("Đơn vị tính", "Unit"), "effective_from": ("Áp dụng từ", "In force from"),
+    "basis": ("Cơ sở", "Basis"), "by": ("Theo trường", "By field"),
+    "class_code": ("Mã xếp loại", "Class code"), "conference_code": ("Mã hội nghị", "Conference code"),
+    "candidate_group": ("Mã thành phần", "Group code"), "severity_code": ("Mã mức", "Severity code"),
+    "unit_name": ("Tên đơn vị", "Unit"), "conference": ("Hội nghị", "Conference"),
     "inputs": ("Số liệu đã đọc", "Values read"), "column": ("Cột", "Column"),
     "value": ("Giá trị", "Value"), "reason": ("Lý do", "Reason"), "code": ("Mã lỗi", "Code"),
     "message": ("Nội dung", "Message"), "notice_code": ("Mã cảnh báo", "Code"),
@@ -40,6 +48,10 @@ COLUMNS: dict[str, Any] = {
     "route": ("Cách", "Route"), "status": ("Trạng thái", "Status"),
     "status_code": ("Mã trạng thái", "Status code"), "values": ("Giá trị", "Values"),
     "history": ("Lịch sử", "History"), "members": ("Thành viên", "Members"),
+    "condition": ("Điều kiện (bằng lời, kèm giá trị đã đọc)", "Condition (in words, with the values read)"),
+    "subject_name": ("Tên", "Name"), "subject": ("Đối tượng", "Subject"),
+    "subject_person": ("Cá nhân", "Person"), "subject_unit": ("Tập thể", "Collective"),
+    "yes_word": ("Có", "Yes"), "no_word": ("Không", "No"),
     "missing_evidence": ("Thiếu xác nhận", "Evidence missing"), "needs": ("Cần", "Needs"),
     "expression": ("Biểu thức", "Expression"), "proposed": ("Đề nghị", "Proposed"),
     "other_units": ("Năm tính ở đơn vị khác", "Years counted in another unit"),
@@ -52,6 +64,7 @@ COLUMNS: dict[str, Any] = {
     "eligible": ("Đủ điều kiện", "Eligible"), "not_eligible": ("Không đủ điều kiện", "Not eligible"),
     "not_determinable": ("Chưa xác định", "Not determinable"),
     "prize_total": ("Tổng tiền thưởng (đồng)", "Prize money (VND)"),
+    "prize": ("Tiền thưởng (đồng)", "Prize (VND)"),
     "severity": ("Mức", "Severity"), "chapter_id": ("Đơn vị", "Chapter"), "name": ("Tên", "Name"),
 }
 
@@ -160,3 +173,47 @@ sheet = Phrasebook("sheets", SHEETS)
 status = Phrasebook("statuses", STATUS_WORDS)
 #: The blank input workbook's words (see :data:`TEMPLATE`).
 tpl = Phrasebook("template", TEMPLATE)
+
+#: Column heads of a scoring's ranking (``ScoreResult.to_frame(labels=...)``), the workbook's
+#: first sheet and the CSV.
+RANK_COLUMNS: dict[str, Any] = {
+    "rank_overall": ("Hạng chung", "Overall rank"), "rank_cluster": ("Hạng trong cụm", "Rank in cluster"),
+    "unit_id": ("Mã đơn vị", "Unit id"), "name": ("Tên đơn vị", "Unit"),
+    "cluster": ("Cụm thi đua", "Emulation cluster"), "base": ("Điểm chỉ tiêu", "Target points"),
+    "bonus": ("Điểm thưởng", "Bonus"), "deduction": ("Điểm trừ", "Deductions"),
+    "total": ("Tổng điểm", "Total"), "class": ("Mã xếp loại", "Class code"),
+    "class_title": ("Xếp loại", "Class"), "awards": ("Đề nghị khen thưởng", "Proposed awards"),
+    "row": ("Dòng dữ liệu", "Input row"), "events": ("Điểm cộng, trừ", "Event points"),
+    "points_of": ("Điểm {label}", "Points {label}"), "rank_by": ("Hạng theo {by}", "Rank by {by}"),
+}
+rank_columns = Phrasebook("ranking columns", RANK_COLUMNS)
+
+#: Column heads of the delegates' and plan checks' sheets.
+DELEGATE_COLUMNS: dict[str, Any] = {
+    "candidate_id": ("Mã", "Id"), "name": ("Tên", "Name"), "group": ("Thành phần", "Group"),
+    "group_code": ("Mã thành phần", "Group code"), "conference": ("Hội nghị", "Conference"),
+    "conference_code": ("Mã hội nghị", "Conference code"), "row": ("Dòng dữ liệu", "Input row"),
+    "outcome": ("Tiêu chuẩn", "Standards"), "outcome_code": ("Mã kết quả", "Outcome code"),
+    "selected": ("Được chọn", "Selected"), "seat": ("Suất", "Seat"),
+    "seat_code": ("Mã suất", "Seat code"), "rank": ("Thứ tự", "Merit place"),
+    "reason": ("Lý do", "Reason"), "forwarded": ("Chuyển lên cấp trên", "Forwarded"),
+    "missing_evidence": ("Thiếu xác nhận", "Evidence missing"),
+    "check": ("Mã tiêu chuẩn", "Standard code"), "title": ("Tiêu chuẩn", "Standard"),
+    "status": ("Trạng thái", "Status"), "status_code": ("Mã trạng thái", "Status code"),
+    "cite": ("Căn cứ", "Citation"), "values": ("Giá trị đã đọc", "Values read"),
+    "table": ("Bảng", "Table"), "id": ("Mã", "Id"), "column": ("Cột", "Column"),
+    "value": ("Giá trị ô", "Cell value"), "code": ("Mã lỗi", "Code"),
+    "chapter_code": ("Mã đơn vị", "Chapter code"), "severity": ("Mức", "Severity"),
+    "severity_code": ("Mã mức", "Severity code"), "message": ("Nội dung", "Message"),
+    "higher_conference": ("Hội nghị cấp trên", "Higher conference"),
+    "conferences": ("Từ các hội nghị", "From the conferences"), "cap": ("Tối đa", "Cap"),
+    "over": ("Vượt", "Over"), "award": ("Khen thưởng", "Award"),
+    "decided_on": ("Ngày quyết định", "Decision date"), "level": ("Cấp hội nghị", "Level"),
+    "candidates": ("Số ứng viên", "Candidates"), "eligible": ("Đủ tiêu chuẩn", "Eligible"),
+    "selected_n": ("Số được chọn", "Selected"), "by_group": ("Theo thành phần", "By group"),
+    "forwarded_n": ("Chuyển lên cấp trên", "Forwarded"), "held": ("Ngày tổ chức", "Held on"),
+    "next_cap": ("Cấp trên: tối đa", "Next level: cap"), "forwarded_count": ("Số chuyển lên",
+                                                                            "Forwarded"),
+    "yes": ("Có", "Yes"), "no": ("Không", "No"),
+}
+delegate_columns = Phrasebook("delegate columns", DELEGATE_COLUMNS)

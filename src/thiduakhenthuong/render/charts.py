@@ -49,9 +49,12 @@ def _text(x: float, y: float, t: Text, anchor: str = "start", cls: str = "") -> 
 def _tip(t: Text | None) -> str:
     if t is None:
         return ""
-    # A tooltip cannot be switched by class, so it names both languages when they differ.
-    s = t.vi if t.neutral else f"{t.vi} / {t.en}"
-    return f"<title>{escape(s)}</title>"
+    # A tooltip cannot be hidden by the language's class: it carries both texts, shows the
+    # page's language (set by the report, :func:`.html.render_page`) and the switch swaps it.
+    if t.neutral:
+        return f"<title>{escape(t.vi)}</title>"
+    return (f'<title data-vi="{escape(t.vi)}" data-en="{escape(t.en)}">{escape(t.vi)}'
+            f"</title>")
 
 
 def _short(t: Text, n: int) -> Text:

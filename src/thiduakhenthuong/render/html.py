@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -66,7 +67,14 @@ def render_page(page: Page) -> str:
         page=page, css=css, js=js, csp=_csp(css, js),
         expand=label("expand_all"), collapse=label("collapse_all"),
         expr_label=label("show_expression"))
+    if page.lang == "en":
+        html = _TIP.sub(lambda m: m.group(0).replace(f">{m.group(1)}</title>",
+                                                     f">{m.group(2)}</title>"), html)
     return unicodedata.normalize("NFC", html)
+
+
+#: A chart tooltip with both languages (see :mod:`.charts`): its text is the Vietnamese one.
+_TIP = re.compile(r'<title data-vi="([^"]*)" data-en="([^"]*)">[^<]*</title>')
 
 
 def render_html(result: Any, lang: str = "vi") -> str:

@@ -10,24 +10,12 @@ from ...core.params import parameter_uses
 from ...core.result import Labels, Result
 from ...core.trace import CheckTrace, Notice, RejectedRow
 from ...core.tri import U
+from ...i18n.workbook import delegate_columns
 from ...render.phrases import t as phrase
 from .engine import neighbour, outcome_name, reason
 from .trace import (ConferenceSummary, DelegateDecision, DelegateReport, ForwardingCheck,
                     HeldOn)
 from .words import say
-
-#: Display headers of :meth:`DelegateResult.to_frame` with labels.
-HEADERS = {
-    "vi": {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
-           "row": "Dòng dữ liệu", "outcome": "Tiêu chuẩn", "selected": "Được chọn",
-           "seat": "Suất", "rank": "Thứ tự", "reason": "Lý do",
-           "forwarded": "Chuyển lên cấp trên", "missing_evidence": "Thiếu xác nhận"},
-    "en": {"candidate_id": "Id", "name": "Name", "group": "Group", "conference": "Conference",
-           "row": "Input row", "outcome": "Standards", "selected": "Selected", "seat": "Seat",
-           "rank": "Merit place", "reason": "Reason", "forwarded": "Forwarded to the next level",
-           "missing_evidence": "Evidence missing"},
-}
-
 
 class DelegateResult(Result):
     """Delegate decisions for one level: every candidate eligible or not, selected or left out,
@@ -119,8 +107,7 @@ class DelegateResult(Result):
             "missing_evidence": [", ".join(d.missing_evidence) for d in ds]})
         if labels is None:
             return frame
-        vi = labels != "en"
-        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        yes, no = delegate_columns("yes", labels), delegate_columns("no", labels)
         groups = {g.id: g.title.get(labels) for g in self.model.groups}
         shown = frame.assign(
             group=frame["group"].map(groups),
@@ -128,7 +115,7 @@ class DelegateResult(Result):
             selected=np.where(frame["selected"], yes, no),
             seat=frame["seat"].map(lambda x: phrase("seat_" + x, labels) if x else ""),
             forwarded=np.where(frame["forwarded"], yes, no))
-        return shown.rename(columns=HEADERS[labels])
+        return shown.rename(columns={c: delegate_columns(c, labels) for c in shown.columns})
 
     def decisions(self) -> list[DelegateDecision]:
         """Every candidate's decision, in input order."""

@@ -2,6 +2,7 @@
 every title decision with its checks, history, exclusions, quota, prize and citations."""
 from __future__ import annotations
 
+from ...i18n.explain import merger_policies
 from ...render.charts import stacked
 from ...render.page import (Fact, Item, Page, Section, Table, Text, cell, join, label, msg,
                             value)
@@ -101,7 +102,9 @@ def titles_page(res: TitleResult, lang: str = "vi") -> Page:
                                                ignored=c["ignored"], rejected=c["rejected"]))]
     if res.successions.source is not None:
         facts.append(Fact(label=label("succession"), value=msg(
-            "succession_counts", source=res.successions.source, policy=res.merger_policy,
+            "succession_counts", source=res.successions.source,
+            policy=Text(vi=merger_policies(res.merger_policy, "vi"),
+                        en=merger_policies(res.merger_policy, "en")),
             **res.succession_counts())))
     sections = [_totals(res), _proposals(res, subjects, anchors),
                 Section(id="subjects", heading=label("subjects"),

@@ -20,7 +20,7 @@ from ...expr import evaluate
 from ...expr.evaluate import Context, year_grids
 from ...expr.functions import FUNCTIONS
 from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
-from ...render.phrases import t as phrase
+from ...render.phrases import col, t as phrase
 from ...rulebook.base import Check
 from ...rulebook.regimes import RegimeChoice
 from ...select.quota import cut_off_neighbour
@@ -191,22 +191,20 @@ class TitleResult(Result):
         return frame if labels is None else self._labelled(frame, labels)
 
     def _labelled(self, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-        vi = lang != "en"
         titles = {t.id: t.title.get(lang) for t in self.model.titles}
-        subject = {"person": "Cá nhân" if vi else "Person",
-                   "unit": "Tập thể" if vi else "Collective"}
-        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        yes, no = col("yes_word", lang), col("no_word", lang)
+        units = frame["unit_id"].map(lambda u: self.unit_names.get(u, u) if u else "")
         return pd.DataFrame({
-            ("Đối tượng" if vi else "Subject"): frame["subject"].map(subject),
-            ("Mã" if vi else "Id"): frame["subject_id"],
-            ("Tên" if vi else "Name"): frame["name"],
-            ("Đơn vị" if vi else "Unit"): frame["unit_id"],
-            ("Mã danh hiệu" if vi else "Title id"): frame["title_id"],
-            ("Danh hiệu" if vi else "Title"): frame["title_id"].map(titles),
-            ("Kết quả" if vi else "Outcome"): frame["outcome"].map(
-                lambda o: phrase("outcome_" + o, lang)),
-            ("Đề nghị" if vi else "Proposed"): np.where(frame["proposed"], yes, no),
-            ("Tiền thưởng (đồng)" if vi else "Prize (VND)"): frame["prize"]})
+            col("subject", lang): frame["subject"].map(lambda x: col(f"subject_{x}", lang)),
+            col("subject_id", lang): frame["subject_id"],
+            col("subject_name", lang): frame["name"],
+            col("unit_id", lang): frame["unit_id"],
+            col("unit_name", lang): units,
+            col("title_id", lang): frame["title_id"],
+            col("award_title", lang): frame["title_id"].map(titles),
+            col("outcome", lang): frame["outcome"].map(lambda o: phrase("outcome_" + o, lang)),
+            col("proposed", lang): np.where(frame["proposed"], yes, no),
+            col("prize", lang): frame["prize"]})
 
     def get(self, subject_id: str) -> list[TitleDecision]:
         """Every title decision of one person or unit (a person and a unit may not share an id).

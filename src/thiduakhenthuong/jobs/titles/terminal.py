@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from ...errors import NotJudgedError
+from ...i18n.explain import merger_policies
 from ...i18n.report import labels
 from ...render.numbers import num
 from ...render.phrases import t
@@ -69,7 +70,8 @@ def totals_lines(res: TitleResult, lang: str = "vi") -> list[str]:
     s = res.successions
     if s.source is not None:
         c = res.succession_counts()
-        out.append(t("succession_counts", lang, source=s.source, policy=res.merger_policy, **c))
+        out.append(t("succession_counts", lang, source=s.source,
+                     policy=merger_policies(res.merger_policy, lang), **c))
     for x in res.totals():
         out.append(t("title_totals", lang, title=x.title.get(lang), proposed=x.proposed,
                      eligible=x.eligible, not_eligible=x.not_eligible, unknown=x.not_determinable,
