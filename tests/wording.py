@@ -203,7 +203,8 @@ def identifiers() -> set[str]:
                 if parent in ("parameters", "inputs", "unit_inputs", "plan_inputs",
                               "report_inputs", "award_inputs", "successions_inputs"):
                     out.add(str(k))
-                if k in ("id", "max_class", "min_class", "criterion") and isinstance(v, str):
+                if k in ("id", "max_class", "min_class", "criterion") and isinstance(v, str) \
+                        and parent != "units":
                     out.add(v)
                 walk(v, str(k))
         elif isinstance(node, list):
@@ -223,6 +224,20 @@ def identifiers() -> set[str]:
 _COMMON = {"name", "year", "kind", "level", "unit", "cluster", "group", "main", "role", "note",
            "none", "rate", "rating", "total", "score", "points", "class", "rank", "reason",
            "value", "values", "title", "outcome", "status"}
+
+
+def registry_units() -> dict[str, str]:
+    """The units of the rule sets' registries: code -> name. A unit's code is a key, like a
+    person's: it may stand in a key column, or beside a unit's name on the same line."""
+    import yaml
+    out: dict[str, str] = {}
+    for p in _rule_files():
+        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+        if isinstance(doc, dict):
+            for u in doc.get("units") or []:
+                if isinstance(u, dict) and "id" in u and "name" in u:
+                    out[str(u["id"])] = str(u["name"])
+    return out
 
 
 def data_names() -> set[str]:
@@ -261,10 +276,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:_[\w]+)*|[A-Za-z]\w*", re.UNICODE)
 _TOKEN = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w])")
 
 
-def vietnamese_hits(text: str, ids: set[str]) -> list[str]:
-    """Every English word, internal marker and raw identifier in a Vietnamese output."""
+def vietnamese_hits(text: str, ids: set[str], units: dict[str, str] | None = None
+                    ) -> list[str]:
+    """Every English word, internal marker and raw identifier in a Vietnamese output; a unit's
+    code counts only where its line (or table cell) names no unit."""
     text = unicodedata.normalize("NFC", text)
     hits = []
+    units = units or {}
+    names = set(units.values())
+    for line in text.splitlines():
+        cells = line.split("\t")
+        for m in _TOKEN.finditer(line):
+            code = m.group(1)
+            if code in units and code not in cells and not any(n in line for n in names):
+                hits.append(code)
     english = set(ENGLISH)
     for m in re.finditer(r"(?<![\w/-])([A-Za-z]+)(?![\w/-])", text):
         if m.group(1).lower() in english:
@@ -327,7 +352,8 @@ def report(lang: str, texts: dict[str, str]) -> dict[str, list[str]]:
         names = data_names()
         return {k: english_hits(v, names) for k, v in texts.items()}
     ids = identifiers()
-    return {k: vietnamese_hits(v, ids) for k, v in texts.items()}
+    units = registry_units()
+    return {k: vietnamese_hits(v, ids, units) for k, v in texts.items()}
 
 
 if __name__ == "__main__":   # a summary for a person: python tests/wording.py vi|en [out.json]

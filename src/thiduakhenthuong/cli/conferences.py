@@ -63,7 +63,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
     write_outputs(output, lambda path: write_delegates(res, path, lang), err, lang, quiet)
     if bundle_path:
         write_cli_bundle(bundle_path, DelegatesJob(level=level), res, rules_path, data, err,
-                         elapsed[0])
+                         elapsed[0], lang=lang)
     sys.exit(1 if res.rejected else 0)
 
 

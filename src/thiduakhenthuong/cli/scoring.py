@@ -88,7 +88,7 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
     write_outputs(output, lambda path: write_result(res, path, lang), err, lang, quiet)
     if bundle_path:
         write_cli_bundle(bundle_path, ScoreJob(as_of=as_of, overrides=records), res,
-                         rules_path, data, err, elapsed)
+                         rules_path, data, err, elapsed, lang=lang)
     _counts(res, lang, out, err)
     err.print(escape(cli("scored_summary", lang, n=res.scored, s=f"{elapsed:.3f}",
                          rules=rules.id, version=rules.version, hash=rules.hash)))
@@ -121,7 +121,7 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: Any, sheet:
     except NotJudgedError as e:
         if e.row is not None:
             _counts(res, lang, out, err)
-        raise Exit(str(e)) from None
+        raise Exit(cli("error", lang, text=e.text(lang))) from None
     out.print(explain_tree(res, u, lang, show_expressions))
 
 

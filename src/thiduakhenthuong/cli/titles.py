@@ -86,7 +86,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
         except NotJudgedError as e:
             rejected = [r for r in res.rejected if r.unit_id == sid]
             if not rejected:
-                raise Exit(str(e)) from None
+                raise Exit(cli("error", lang, text=e.text(lang))) from None
             out.print(escape(cli("explain_rejected", lang, id=sid, row=rejected[0].row,
                                  table=rejected[0].table or "")))
     write_outputs(output, lambda path: write_titles(res, path, lang), err, lang, quiet)
@@ -94,7 +94,7 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
         write_cli_bundle(bundle_path, TitlesJob(year=year, decision_date=decision_date,
                                                 dossier_date=dossier_date, regime=regime,
                                                 scores=bool(scores), overrides=records),
-                         res, rules_path, data, err, elapsed[0], scores or None)
+                         res, rules_path, data, err, elapsed[0], scores or None, lang=lang)
     print_notices(res.notices, lang, err)
     print_rejected(res.rejected, lang, out)
     for line in totals_lines(res, lang):

@@ -137,8 +137,10 @@ class Job:
         fields = self.options.model_fields
         wrong = [k for k, v in given.items() if v is not None and k not in fields]
         if wrong:
-            raise UsageError(", ".join("--" + k.replace("_", "-") for k in wrong)
-                             + f" does not apply to a {self.kind} rule set")
+            options = ", ".join("--" + k.replace("_", "-") for k in wrong)
+            raise UsageError(options + f" does not apply to a {self.kind} rule set",
+                             words=("option_not_for_kind", {
+                                 "option": options, "kind": ("kind_" + self.kind, {})}))
         for name, f in fields.items():
             if f.is_required() and given.get(name) is None:
                 raise UsageError(f"a {self.kind} rule set needs --{name.replace('_', '-')} "

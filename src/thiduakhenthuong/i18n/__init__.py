@@ -16,7 +16,7 @@ the whole catalogue.
 """
 from __future__ import annotations
 
-from . import cli, diff, explain, legal, reader, report, rules, workbook  # noqa: F401  (registers)
+from . import cli, diff, errors, explain, legal, reader, report, rules, workbook  # noqa: F401  (registers)
 from .book import BOOKS, Phrasebook
 
 __all__ = ["BOOKS", "Phrasebook", "all_books"]

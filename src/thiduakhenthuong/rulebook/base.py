@@ -212,9 +212,17 @@ class Parameter(Strict):
             if v.from_ <= day:
                 current = v
         if current is None:
-            raise ValueError(f"no value in force on {day.isoformat()} (first from "
-                             f"{self.values[0].from_.isoformat()})")
+            raise NotInForce(day, self.values[0].from_)
         return current
+
+
+class NotInForce(ValueError):
+    """A parameter has no value in force on a day (its first value starts later)."""
+
+    def __init__(self, day: dt.date, first: dt.date):
+        self.day, self.first = day, first
+        super().__init__(f"no value in force on {day.isoformat()} (first from "
+                         f"{first.isoformat()})")
 
 
 class RowCheck(Strict):

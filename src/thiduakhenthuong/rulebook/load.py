@@ -267,8 +267,10 @@ def _locate(err: dict, merged: dict, src: Source) -> RuleError:
     """Turn one pydantic error into a RuleError with file, line and rule id."""
     loc = list(err.get("loc", ()))
     msg = err.get("msg", "invalid")
+    words = None
     if isinstance(err.get("ctx", {}).get("error"), ExpressionError):
         msg = str(err["ctx"]["error"])
+        words = err["ctx"]["error"].words
     elif msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     path = ".".join(str(p) for p in loc)
@@ -295,6 +297,10 @@ def _locate(err: dict, merged: dict, src: Source) -> RuleError:
         file = src.items[(str(loc[0]), loc[1])][0]
     if err.get("type") == "extra_forbidden":
         msg = f"unknown key '{loc[-1]}'"
+        words = ("unknown_key", {"key": loc[-1]})
     elif err.get("type") == "missing":
         msg = f"missing key '{loc[-1]}'"
-    return RuleError(f"{path}: {msg}", file=file, line=line, rule_id=rule_id)
+        words = ("missing_key", {"key": loc[-1]})
+    return RuleError(f"{path}: {msg}", file=file, line=line, rule_id=rule_id,
+                     words=("path_message", {"path": path, "message": words})
+                     if words is not None else None)

@@ -214,11 +214,15 @@ def _none_in_force(dated: Sequence[Any], day: dt.date, what: Localized,
                    file: Optional[str]) -> RuleError:
     before = [m for m in dated if m.regime.in_force.from_ <= day]
     after = [m for m in dated if m.regime.in_force.from_ > day]
-    near = ([f"{before[-1].label} (in force {_span(before[-1].regime)})"] if before else []) + \
-        ([f"{after[0].label} (in force {_span(after[0].regime)})"] if after else [])
+    chosen = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    near = [f"{m.label} (in force {_span(m.regime)})" for m in chosen]
+    near_vi = [f"{m.label} (hiệu lực {_span(m.regime)})" for m in chosen]
     return RuleError(
         f"no regime is in force on {_fmt(day)} ({what.en}); nearest: "
         + ("; ".join(near) or "none declared"), file=file,
         suggestion="give the real decision date (--decision-date), or name one regime's folder "
-                   "(--regime) to apply it outside its dates")
+                   "(--regime) to apply it outside its dates",
+        words=("no_regime", {"day": _fmt(day), "what": what.vi,
+                             "nearest": "; ".join(near_vi) or "không có"}),
+        hint=("no_regime_hint", {}))
 

@@ -146,11 +146,15 @@ class DelegateRuleSet(Strict):
         for x in self.levels:
             if x.id == lid:
                 return x
-        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names())
+        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names(),
+                         words=("unknown_level", {"level": lid}),
+                         hint=("levels", {"levels": self.level_names(lang="vi")}))
 
-    def level_names(self, levels: Optional[list[Level]] = None) -> str:
-        """The declared levels (or ``levels``) as their ids with their titles, for messages."""
-        return ", ".join(f"{x.id} ({x.title.vi} / {x.title.en})"
+    def level_names(self, levels: Optional[list[Level]] = None, lang: Optional[str] = None
+                    ) -> str:
+        """The declared levels (or ``levels``) as their ids with their titles (in ``lang``, or
+        both), for messages."""
+        return ", ".join(f"{x.id} ({x.title.get(lang) if lang else x.title.vi + ' / ' + x.title.en})"
                          for x in (self.levels if levels is None else levels))
 
     def reporting_levels(self) -> list[Level]:
