@@ -81,7 +81,7 @@ RUNS: list[Run] = [
                          "--year", "2023", "--details", *_o("d.xlsx")), ("d.xlsx",)),
     Run("diff_scoring", ("diff", SC, SC, UNITS, "--details")),
     Run("diff_delegates", ("diff", TN, TN, TND, "--level", "huyen", "--details")),
-    Run("check", ("check", SC, TI, TN)),
+    *[Run(f"check_{r.split('/')[-1]}", ("check", r)) for r in (SC, TI, TN, HCM, CCB)],
     Run("rules", ("rules",)),
     Run("explain_unknown", ("explain", SC, UNITS, "nope")),
     Run("bad_level", ("delegates", TN, TND, "--level", "xa")),
@@ -288,7 +288,8 @@ def vietnamese_hits(text: str, ids: set[str], units: dict[str, str] | None = Non
         cells = line.split("\t")
         for m in _TOKEN.finditer(line):
             code = m.group(1)
-            if code in units and code not in cells and not any(n in line for n in names):
+            if code in units and code not in cells and not any(n in line for n in names) \
+                    and not _keyed(line, m):
                 hits.append(code)
     english = set(ENGLISH)
     for m in re.finditer(r"(?<![\w/-])([A-Za-z]+)(?![\w/-])", text):
@@ -297,9 +298,16 @@ def vietnamese_hits(text: str, ids: set[str], units: dict[str, str] | None = Non
     for pat in MARKERS:
         hits += [m.group(0) for m in re.finditer(pat, text)]
     for m in _TOKEN.finditer(text):
-        if m.group(1) in ids:
+        if m.group(1) in ids and not _keyed(text, m):
             hits.append(m.group(1))
     return hits
+
+
+def _keyed(text: str, m: re.Match) -> bool:
+    """A code written as a key beside its name: "Name (code)" or "code (Name)" (what a user
+    types for an option, shown with what it means)."""
+    before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
+    return (before == "(" and after[:1] == ")") or after == " ("
 
 
 def english_hits(text: str, names: set[str]) -> list[str]:

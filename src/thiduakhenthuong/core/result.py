@@ -78,7 +78,8 @@ class Result(ABC):
         return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False,
                           indent=self.json_indent if indent is None else indent, sort_keys=True)
 
-    def not_judged(self, subject_id: str, known: Iterable[str], what: str = "unit") -> NotJudgedError:
+    def not_judged(self, subject_id: str, known: Iterable[str], what: str = "unit",
+                   names: Optional[dict[str, str]] = None) -> NotJudgedError:
         """The error for a subject that has no decision: its rejected rows and their reasons, or
         the ids that do have one (with the nearest as a suggestion)."""
         rows = [r for r in self.rejected if r.unit_id == subject_id]
@@ -98,7 +99,8 @@ class Result(ABC):
                                   hint=("mend_row", {}))
         ids = sorted(str(k) for k in known)
         near = difflib.get_close_matches(subject_id, ids, 1, 0.6)
-        listed = ", ".join(ids[:20]) + (" ..." if len(ids) > 20 else "")
+        listed = ", ".join(f"{names[i]} ({i})" if names and names.get(i) else i
+                           for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
         return NotJudgedError(f"no {what} '{subject_id}' in the data",
                               suggestion=(f"did you mean '{near[0]}'? " if near else "")
                               + f"{len(ids)} judged" + (": " + listed if ids else ""),

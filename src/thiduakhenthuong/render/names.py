@@ -124,7 +124,8 @@ class Names:
                                               getattr(model, "clusters", None) or []}
         self.things: dict[str, Localized] = {}
         for section in ("classes", "criteria", "deductions", "events", "sections", "titles",
-                        "groups", "levels", "awards", "vetoes", "exclusions", "standards"):
+                        "groups", "levels", "awards", "vetoes", "exclusions", "standards",
+                        "programme", "clusters"):
             for x in getattr(model, section, None) or []:
                 title = getattr(x, "title", None)
                 if isinstance(title, Localized):

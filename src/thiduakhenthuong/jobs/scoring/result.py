@@ -100,7 +100,11 @@ class ScoreResult(Result):
         """
         i = self._index.get(unit_id)
         if i is None:
-            raise self.not_judged(unit_id, self._index)
+            names = {u.id: u.name for u in self.model.units or []}
+            if "name" in self._roles:
+                names.update({str(k): str(v) for k, v in zip(
+                    self.valid.columns[self._key], self.valid.columns[self._roles["name"]]) if v})
+            raise self.not_judged(unit_id, self._index, names=names)
         return self._unit(i)
 
     get = unit

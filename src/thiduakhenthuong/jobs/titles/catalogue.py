@@ -70,7 +70,7 @@ def titles_sections(m: TitleRuleSet, ctx: PageContext) -> list[str]:
     out += row_checks(m.unit_checks, w("unit_row_checks", ctx.lang), ctx, unit)
     if m.successions is not None:
         out += inputs(m.successions.inputs, _SUCCESSION_HEADING.get(ctx.lang), ctx)
-        out += [md(m.successions.basis.get(lang)), ""]
+        out += [md(m.successions.basis.get(ctx.lang)), ""]
     return out
 
 

@@ -11,6 +11,7 @@ from ...core.models import Localized
 from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...rulebook.source import Source
 from ...tables.attested import expand_attested
+from ..cite import Citations
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table
 from ...expr.functions import FUNCTIONS
@@ -30,12 +31,12 @@ class PageContext:
         return readable(node, book or self.book, self.lang, item)
 
     def cite(self, cite: str) -> str:
-        """A citation as written in the rules; the documents table names its source.
+        """A citation in legal style (:mod:`..cite`), as the documents name its source.
 
         >>> PageContext("en", [], NameBook({})).cite("21/CTĐ-VP §II.7")
-        '21/CTĐ-VP §II.7'
+        'section II.7 of Letter No. 21/CTĐ-VP'
         """
-        return md(cite)
+        return md(Citations(self.documents).get(cite, self.lang))
 
 
 def input_entries(fields: dict[str, InputField]) -> dict[str, NameEntry]:
@@ -182,7 +183,7 @@ def inputs(fields: dict[str, InputField], heading: str, ctx: PageContext,
         if f.role:
             label += f" — {w('role', lang)}: {w('r_' + f.role, lang)}"
         rows.append([label, md(f.title.get(lang)), kind, w("yes" if f.required else "no", lang),
-                     _limits(f, lang), "; ".join(md(h) for h in _headers(name, f))])
+                     _limits(f, lang), "; ".join(code(h, True) for h in _headers(name, f))])
     out += table([w("field", lang), w("title", lang), w("type", lang), w("required", lang),
                   w("limits", lang), w("headers", lang)], rows)
     out += ["", w("headers_note", lang)]
