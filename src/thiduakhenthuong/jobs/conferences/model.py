@@ -146,7 +146,8 @@ class DelegateRuleSet(Strict):
         for x in self.levels:
             if x.id == lid:
                 return x
-        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names(),
+        raise UsageError(f"unknown level '{lid}'",
+                         suggestion="levels: " + self.level_names(lang="en"),
                          words=("unknown_level", {"level": lid}),
                          hint=("levels", {"levels": self.level_names(lang="vi")}))
 

@@ -8,6 +8,7 @@ from ...expr import ast as A
 from ...render.catalogue.common import (PageContext, input_entries, inputs, loc, param_entries,
                                         parameters, row_checks, say_name)
 from ...render.catalogue.expr import NameBook
+from ...render.names import measure
 from ...render.catalogue.md import code, field, md, table
 from ...render.catalogue.words import w
 from ...render.numbers import num
@@ -87,7 +88,7 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
             out.append(field(w("in_section", lang), md(sec.title.get(lang)) if sec
                              else code(c.section)))
         if c.unit:
-            out.append(field(w("measure_unit", lang), md(c.unit)))
+            out.append(field(w("measure_unit", lang), md(measure(c.unit).get(lang))))
         if c.achieved is not None:
             cond = w("ratio_rule_cond", lang) if c.condition is not None else ""
             out.append(f"- {w('ratio_rule', lang, cond=cond)}")

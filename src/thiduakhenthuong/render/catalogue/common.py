@@ -12,6 +12,7 @@ from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...rulebook.source import Source
 from ...tables.attested import expand_attested
 from ..cite import Citations
+from ..names import measure
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table
 from ...expr.functions import FUNCTIONS
@@ -158,7 +159,7 @@ def parameters(params: dict[str, Parameter], by_fields: dict[str, InputField],
                           for dv in p.values))
             out.append("")
         if p.unit:
-            out.append(field(w("unit_of_measure", lang), md(p.unit)))
+            out.append(field(w("unit_of_measure", lang), md(measure(p.unit).get(lang))))
         if p.cite:
             out.append(field(w("cite", lang), ctx.cite(p.cite)))
         out.append(field(w("basis", lang), md(p.basis.get(lang))))
@@ -178,7 +179,7 @@ def inputs(fields: dict[str, InputField], heading: str, ctx: PageContext,
     for name, f in fields.items():
         kind = w(f"t_{f.type}", lang)
         if f.unit:
-            kind += f" ({md(f.unit)})"
+            kind += f" ({md(measure(f.unit).get(lang))})"
         label = code(name, True)
         if f.role:
             label += f" — {w('role', lang)}: {w('r_' + f.role, lang)}"

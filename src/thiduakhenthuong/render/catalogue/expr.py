@@ -16,6 +16,7 @@ import re
 from typing import Any, Callable, Optional
 
 from ...core.models import Localized
+from ...i18n.explain import measures
 from ...expr import ast as A
 from ..numbers import num
 from .md import md
@@ -79,7 +80,8 @@ def value_text(v: object, lang: str, unit: Optional[str] = None,
     else:
         s = esc(v)
     if unit:
-        s += unit if unit == "%" else " " + esc(unit)
+        said = measures(unit, lang) if unit in measures else unit
+        s += said if unit == "%" else " " + esc(said)
     return s
 
 
