@@ -249,9 +249,9 @@ def data_names() -> set[str]:
     import yaml
     out: set[str] = set()
     for p in (ROOT / "fixtures").rglob("*.csv"):
-        with p.open(encoding="utf-8-sig", newline="") as f:
-            for row in csv.reader(f):
-                out.update(c.strip() for c in row if c.strip())
+        text = p.read_bytes().decode("utf-8-sig", errors="replace")
+        for row in csv.reader(io.StringIO(text)):
+            out.update(c.strip() for c in row if c.strip())
 
     def walk(node):
         if isinstance(node, dict):
