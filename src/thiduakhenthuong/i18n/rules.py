@@ -350,6 +350,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "review": ("Chấm lại (giai đoạn thẩm định)", "Review (second stage)"),
     "review_text": ("{stage} ghi {what}; ô để trống thì giữ nguyên số liệu của đơn vị{reason}",
                     "{stage} writes {what}; a blank cell keeps the unit's own figure{reason}"),
+    "review_points": ("điểm", "the points"), "review_achieved": ("mức đạt", "what was achieved"),
+    "review_target": ("chỉ tiêu", "the target"),
     "review_reason": ("; lý do ghi ở {reason}", "; the reason is written in {reason}"),
     "stage_reviewed": ("Điểm thẩm định", "The reviewer"),
     "sections": ("Các phần của bảng điểm", "Sections of the score sheet"),

@@ -29,7 +29,7 @@ def summary(m: DelegateRuleSet, lang: str = "en") -> str:
     >>> summary(load_delegate_rules("thai-nguyen-2019")[0])[:46]
     'conferences, 3 levels (co_so: Cấp cơ sở; huyen'
     """
-    levels = "; ".join(f"{x.id}: {x.title.get(lang) if lang == 'en' else x.title.vi}"
+    levels = "; ".join(f"{x.id} ({x.title.get(lang) if lang == 'en' else x.title.vi})"
                        for x in m.levels)
     return cli("summary_conferences", lang, n=len(m.levels), levels=levels,
                groups=len(m.groups), programme=len(m.programme), standards=len(m.standards))

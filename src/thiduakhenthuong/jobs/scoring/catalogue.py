@@ -102,7 +102,7 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
             out.append(field(w("basis", lang), md(b.basis.get(lang)), 1))
         if c.review is not None:
             r = c.review
-            what = ", ".join(f"{k} = {ctx.say(getattr(r, k), c.id)}"
+            what = ", ".join(f"{w('review_' + k, lang)} = {ctx.say(getattr(r, k), c.id)}"
                              for k in ("points", "achieved", "target") if getattr(r, k))
             stage = m.stages.reviewed.get(lang) if m.stages else w("stage_reviewed", lang)
             reason = w("review_reason", lang, reason=ctx.say(r.reason, c.id)) \
