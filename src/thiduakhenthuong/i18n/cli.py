@@ -82,6 +82,18 @@ HELP_VI: dict[str, str] = {
     "map help": "Ghi bảng ánh xạ cột ban đầu cho DATA: mỗi tiêu đề cột trong tệp với trường "
                 "của RULES mà nó chỉ, các dòng đoán được đánh dấu để xem lại; sửa rồi dùng "
                 "với --map.",
+    "test help": "Chạy các trường hợp kiểm thử trong thư mục tests/ của bộ quy tắc RULES; in "
+                 "từng trường hợp đạt hay không, kèm phần giải thích liên quan; mã thoát 0 khi "
+                 "mọi trường hợp đạt, 1 khi có trường hợp không đạt.",
+    "schema help": "Ghi lược đồ JSON của tệp quy tắc (mọi loại, hoặc loại KIND) để trình soạn "
+                   "thảo gợi ý và kiểm tra khi viết quy tắc.",
+    "new help": "Tạo một bộ quy tắc mới loại KIND tên NAME từ mẫu, để bắt đầu viết.",
+    "schema --layer": "lược đồ cho tệp của lớp quy tắc bổ sung (extends), không khóa nào bắt "
+                      "buộc",
+    "titles --dossier-date": "ngày nhận hồ sơ (31/12/2025 hoặc 2025-12-31); có thể giữ "
+                             "trường hợp theo chế độ pháp lý trước",
+    "titles --regime": "áp dụng thư mục chế độ này của RULES (ví dụ regime-2022) thay cho chế "
+                       "độ mà quy tắc chọn chế độ chỉ định",
     "* --help": "in trợ giúp này và thoát",
     "* --lang": "ngôn ngữ đầu ra: vi (mặc định) hoặc en; hoặc đặt TDKT_LANG",
     "* --output": "ghi kết quả: .csv, .xlsx hoặc .json (có thể ghi nhiều lần)",

@@ -7,7 +7,7 @@ from .book import Phrasebook
 
 ERRORS: dict[str, tuple[str, str]] = {
     "not_in_data": ("không có {what} '{id}' trong dữ liệu", "no {what} '{id}' in the data"),
-    "judged_ids": ("{near}{n} {what} được xét: {ids}", "{near}{n} judged: {ids}"),
+    "judged_ids": ("{near}{n} {what} được xét: {ids}", "{near}{n} judged ({what}): {ids}"),
     "did_you_mean": ("có phải ý bạn là '{id}'? ", "did you mean '{id}'? "),
     "not_judged": ("{what} '{id}' không được xét: dòng dữ liệu bị loại ({why})",
                    "{what} '{id}' was not judged: its row was rejected ({why})"),
