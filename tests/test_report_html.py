@@ -2,6 +2,7 @@
 input string, self-containment, determinism, print CSS, and rendering in headless Chromium."""
 import base64
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -413,3 +414,54 @@ def test_renders_in_headless_chromium(kind, reports, tmp_path):
                              for w, h in boxes), boxes
         # Printed, every unit's closed explanation is expanded: far more pages than units.
         assert len(re.findall(rb"/Type\s*/Page\b", raw)) > res.scored
+
+
+# A script added to a copy of the page (its security policy let through for this script alone)
+# that measures where the ranking's columns are drawn and writes it into the page.
+_MEASURE = """
+(function () {
+  var table = document.getElementById("ranking-table"), out = {};
+  var wrap = table.parentElement, box = wrap.getBoundingClientRect();
+  out.viewport = document.documentElement.clientWidth;
+  out.wrapLeft = box.left; out.wrapRight = box.left + wrap.clientWidth;
+  out.scrolls = wrap.scrollWidth > wrap.clientWidth;
+  var heads = table.querySelectorAll("thead th");
+  for (var i = 0; i < heads.length; i++) {
+    var r = heads[i].getBoundingClientRect(), t = heads[i].innerText.trim();
+    out[t] = [Math.round(r.left), Math.round(r.right)];
+  }
+  var pre = document.createElement("pre"); pre.id = "measured";
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+}());
+"""
+
+
+@pytest.mark.parametrize("lang,heads", [("vi", ("Xếp loại", "Khen thưởng")),
+                                        ("en", ("Class", "Award"))])
+def test_class_and_award_columns_are_seen_without_scrolling_at_1280_px(lang, heads, result,
+                                                                      tmp_path):
+    browser = _browser()
+    html = render_html(result, lang)
+    digest = "'sha256-" + base64.b64encode(hashlib.sha256(_MEASURE.encode()).digest()).decode() \
+        + "'"
+    html = html.replace("script-src ", f"script-src {digest} ", 1)
+    html = html.replace("</body>", f"<script>{_MEASURE}</script></body>")
+    page = tmp_path / f"ranking-{lang}.html"
+    page.write_text(html, encoding="utf-8")
+    dom = _chromium(browser, tmp_path / "profile", "--window-size=1280,900",
+                    "--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="measured">([^<]*)</pre>', dom.stdout)
+    assert found, "the measuring script did not run"
+    m = json.loads(found.group(1).replace("&amp;", "&"))
+    visible_right = min(m["viewport"], m["wrapRight"])
+    for h in heads:
+        left, right = m[h]
+        assert m["wrapLeft"] <= left and right <= visible_right, (h, m)
+    shots = ROOT / "out" / "report-html"
+    shots.mkdir(parents=True, exist_ok=True)
+    png = shots / f"ranking-1280-{lang}.png"
+    _chromium(browser, tmp_path / "profile", f"--screenshot={png}", "--window-size=1280,900",
+              page.resolve().as_uri())
+    print(f"\n{lang}: {', '.join(f'{h} {m[h][0]}–{m[h][1]} px' for h in heads)} of "
+          f"{m['viewport']} px (table visible to {round(visible_right)} px); screenshot {png}")

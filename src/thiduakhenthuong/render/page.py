@@ -75,6 +75,7 @@ class Cell(_View):
 class Table(_View):
     head: list[Text]
     rows: list[list[Cell]]
+    id: Optional[str] = Field(default=None, description="the table's HTML id")
     caption: Optional[Text] = None
     empty: Optional[Text] = Field(default=None, description="shown instead of an empty table")
 

@@ -56,10 +56,12 @@ def _ranking(res: ScoreResult, units: list[UnitResult], anchors: dict[str, str])
     rules = res.model
     names = names_of(res)
     award_title = {a.id: Text.of(a.title) for a in rules.awards}
-    head = [label(h) for h in ("rank", "rank_cluster", "unit", "cluster")]
+    # What an auditor comes for (total, class, award) right after the unit, then the parts of
+    # the total: the table fits a 1,280-pixel screen up to the award without scrolling.
+    head = [label(h) for h in ("rank", "rank_cluster", "unit", "cluster", "total", "class",
+                               "award", "bonus", "deduction")]
     clauses = clause_labels(rules)
     head += [clauses[c.id] for c in rules.criteria]
-    head += [label(h) for h in ("bonus", "deduction", "total", "class", "award")]
     top, bottom = rules.classes[0].id, rules.classes[-1].id
     rows = []
     for u in units:
@@ -67,11 +69,11 @@ def _ranking(res: ScoreResult, units: list[UnitResult], anchors: dict[str, str])
         st = "met" if u.class_id == top else ("failed" if u.class_id == bottom else None)
         rows.append([cell(u.rank_overall), cell(u.rank_cluster),
                      cell(Text.same(u.name or u.unit_id), link=anchors[u.unit_id]),
-                     cell(names.cluster(u.cluster))]
-                    + [cell(pts[c.id]) for c in rules.criteria]
-                    + [cell(u.bonus), cell(u.deduction), cell(u.total),
-                       cell(Text.of(u.class_title), st),
-                       cell(join([award_title[a.id] for a in u.awards], "; "))])
+                     cell(names.cluster(u.cluster)), cell(u.total),
+                     cell(Text.of(u.class_title), st),
+                     cell(join([award_title[a.id] for a in u.awards], "; ")),
+                     cell(u.bonus), cell(u.deduction)]
+                    + [cell(pts[c.id]) for c in rules.criteria])
     charts = []
     if units:
         order = [c.id for c in rules.classes]
@@ -81,7 +83,7 @@ def _ranking(res: ScoreResult, units: list[UnitResult], anchors: dict[str, str])
                                 for u in units], common, _scale(rules, units[0]),
                                label("chart_overview")))
     return Section(id="ranking", heading=label("ranking"), charts=charts,
-                   tables=[Table(head=head, rows=rows)])
+                   tables=[Table(head=head, rows=rows, id="ranking-table")])
 
 
 def _unit_item(res: ScoreResult, u: UnitResult, anchor_id: str) -> Item:
