@@ -48,9 +48,9 @@ def test_help_is_vietnamese_unless_english_is_asked_for():
     assert "Options:" in en and "write results" in en
     assert "Options:" in run("score", "--help", env={"TDKT_LANG": "en"}).stdout
     err = run("score", "fixtures", UNITS)
-    assert err.exit_code == 2 and "lỗi bộ quy tắc" in err.stderr
+    assert err.exit_code == 2 and "Lỗi trong bộ quy tắc" in err.stderr
     err = run("score", "fixtures", UNITS, env={"TDKT_LANG": "en"})
-    assert "rule error" in err.stderr
+    assert "Rule error" in err.stderr
 
 
 def test_only_data_on_stdout():

@@ -102,7 +102,7 @@ class Exit(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(self.format_message(), file=file or click.get_text_stream("stderr"), err=True)
+        click.echo(self.format_message(), file=file, err=True)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ..core.models import Localized
-from ..i18n.diff import rule_keys, rule_values
+from ..i18n.diff import rule_item, rule_keys, rule_values
 from ..render.names import Names
 from .model import DefinitionChange, Diff, DiffEntry
 from .text import Words, reason, rule_key
@@ -76,7 +76,7 @@ def _where(d: DefinitionChange, words: Words) -> Localized:
             said = rule_key(key, lang)
             if inner is not None:
                 if inner.isdigit():
-                    said += f" {int(inner) + 1}"
+                    said = f"{rule_item(key, lang) if key in rule_item else said} {int(inner) + 1}"
                 else:
                     said = f"“{words.name(inner, lang)}”" if key in _ITEMS else \
                         f"{said} “{words.name(inner, lang)}”"

@@ -105,11 +105,19 @@ RULE_KEYS: dict[str, tuple[str, str]] = {
     "bonus_max": ("điểm thưởng tối đa", "bonus cap"), "cap": ("số tối đa", "cap"),
     "min_share": ("tỷ lệ tối thiểu", "least share"), "max_share": ("tỷ lệ tối đa", "most share"),
     "expr": ("biểu thức", "expression"), "order": ("thứ tự", "order"),
-    "type": ("kiểu", "type"), "min": ("giá trị nhỏ nhất", "least value"),
+    "type": ("kiểu", "type"), "kind": ("loại", "kind"), "min": ("giá trị nhỏ nhất", "least value"),
     "max_hours": ("thời lượng tối đa", "longest length"), "window": ("thời gian tổ chức",
                                                                      "when held"),
 }
 rule_keys = Phrasebook("rule keys", RULE_KEYS)
+
+#: One item of a list a rule file writes ("band 2", not "bands 2").
+RULE_ITEM: dict[str, tuple[str, str]] = {
+    "bands": ("mức", "band"), "checks": ("điều kiện", "condition"),
+    "routes": ("cách đạt", "route"), "keys": ("khóa xếp thứ tự", "priority key"),
+    "values": ("giá trị", "value"), "ranks": ("thứ hạng", "rank"),
+}
+rule_item = Phrasebook("rule list items", RULE_ITEM)
 
 #: Words a rule file writes as values (methods, orders, roundings, kinds).
 RULE_VALUES: dict[str, tuple[str, str]] = {

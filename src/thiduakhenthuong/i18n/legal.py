@@ -8,8 +8,8 @@ from .book import Phrasebook
 #: What a rule's basis says to a reader when the rule file names a standard one
 #: (``basis: {standard: local_policy, ...}``).
 BASES: dict[str, tuple[str, str]] = {
-    "local_policy": ("Quy định của đơn vị; mặc định do dự án đề xuất",
-                     "Local policy; a default proposed by this project"),
+    "local_policy": ("Quy định của đơn vị (có thể điều chỉnh)",
+                     "Local policy (open to change)"),
     "unconfirmed": ("Chưa đối chiếu được văn bản gốc",
                     "Not yet checked against the official text"),
     "partial": ("Mới đối chiếu được một phần văn bản gốc",
@@ -17,7 +17,8 @@ BASES: dict[str, tuple[str, str]] = {
     "reported": ("Theo thông tin về dự thảo; chưa có văn bản chính thức",
                  "From reports of a draft; no official text yet"),
     "confirmed": ("Đã đối chiếu với văn bản gốc", "Checked against the official text"),
-    "reading": ("Cách hiểu văn bản do dự án đề xuất", "This project's reading of the text"),
+    "reading": ("Cách hiểu văn bản áp dụng trong bộ quy tắc này",
+                "The reading of the text this rule set applies"),
     "source": ("Theo văn bản", "As the text says"),
 }
 bases = Phrasebook("bases", BASES)

@@ -107,8 +107,8 @@ class Names:
     ('Số Hội cơ sở', 'Well completed tasks')
     >>> n.unit("bao_thang").vi, n.cluster("cum_1").vi, n.klass("htt").en
     ('Hội CTĐ huyện Bảo Thắng', 'Cụm thi đua số 1', 'Well completed tasks')
-    >>> n.expr("grassroots_movement >= t11_min_classes", {"grassroots_movement": 22}).vi
-    '“Số Hội cơ sở phát động phong trào” (22) ≥ “Số lớp tập huấn tối thiểu”'
+    >>> n.expr("training_classes >= t11_min_classes", {"training_classes": 2}).vi
+    '“Số lớp tập huấn cán bộ Hội cơ sở mới” (2) ≥ “Số lớp tập huấn tối thiểu”'
     """
 
     def __init__(self, model: Any, unit_names: Optional[dict[str, str]] = None):

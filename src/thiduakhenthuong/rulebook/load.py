@@ -254,13 +254,21 @@ def _misplaced(section: str, kind: str, shapes: dict[str, str], file: str,
                line: int | None) -> RuleError:
     """A section this kind does not have: one of another kind's, or a misspelling."""
     others = {j.kind for j in jobs.jobs() if section in sections(j.model)}
+    kind_said = ("kind_" + kind, {})
     if others:
+        kinds = ", ".join(sorted(others))
         return RuleError(f"section '{section}' does not belong in a {kind} rule set", file, line,
-                         suggestion=f"it is a section of {', '.join(sorted(others))} rule sets")
+                         suggestion=f"it is a section of {kinds} rule sets",
+                         words=("section_elsewhere", {"section": section, "kind": kind_said}),
+                         hint=("section_of_kinds", {"kinds": kinds}))
     near = difflib.get_close_matches(section, list(shapes), 1, 0.6)
+    listed = ", ".join(sorted(shapes))
     return RuleError(f"unknown section '{section}'", file, line,
                      suggestion=f"did you mean '{near[0]}'?" if near else
-                     "sections of a " + kind + " rule set: " + ", ".join(sorted(shapes)))
+                     "sections of a " + kind + " rule set: " + listed,
+                     words=("unknown_section", {"section": section}),
+                     hint=("did_you_mean_plain", {"id": near[0]}) if near else
+                     ("sections_of_kind", {"kind": kind_said, "sections": listed}))
 
 
 def _locate(err: dict, merged: dict, src: Source) -> RuleError:

@@ -27,7 +27,7 @@ def summary(m: DelegateRuleSet, lang: str = "en") -> str:
 
     >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
     >>> summary(load_delegate_rules("thai-nguyen-2019")[0])[:46]
-    'conferences, 3 levels (co_so: Cấp cơ sở; huyen'
+    'conferences, 3 levels (co_so (Grassroots); huy'
     """
     levels = "; ".join(f"{x.id} ({x.title.get(lang) if lang == 'en' else x.title.vi})"
                        for x in m.levels)

@@ -66,6 +66,13 @@ def _values(c: Any) -> dict[str, Any]:
     return out
 
 
+def _calls(c: Any) -> dict[str, Any]:
+    """The values of the calls a criterion read over its group or its past years."""
+    out = {g.call: g.value for g in getattr(c, "groups", [])}
+    out.update({y.call: y.value for y in getattr(c, "history", [])})
+    return out
+
+
 def _points_line(c: CriterionTrace, rule: Criterion) -> Optional[Text]:
     """How the points were worked out, in numbers."""
     s = rule.scoring
@@ -157,7 +164,7 @@ def criterion_node(c: CriterionTrace, res: ScoreResult, names: Names) -> Node:
         if c.achieved is not None and rule.achieved is not None:
             for part, node in (("achieved_is", rule.achieved), ("target_is", rule.target)):
                 if node is not None and node.names() and type(node).__name__ != "Name":
-                    kids.append(Node(text=msg(part, expr=names.expr(node, values)),
+                    kids.append(Node(text=msg(part, expr=names.expr(node, values, _calls(c))),
                                      code=node.text()))
             kids.append(Node(text=_measure(c)))
             if c.shortfall:
@@ -166,7 +173,7 @@ def criterion_node(c: CriterionTrace, res: ScoreResult, names: Names) -> Node:
                 kids.append(Node(text=msg("short", short=short), status="failed"))
         if c.condition is not None and rule.condition is not None:
             kids.append(Node(text=msg("condition_ok" if c.condition else "condition_fail",
-                                      expr=names.expr(rule.condition, values)),
+                                      expr=names.expr(rule.condition, values, _calls(c))),
                              status="met" if c.condition else "failed",
                              code=rule.condition.text()))
         pts = _points_line(c, rule)
@@ -240,6 +247,12 @@ def _key_title(rules: RuleSet, key: str, names: Names) -> Text:
 def _key_value(key: str, v: Any, names: Names) -> Text:
     if key == "class" and isinstance(v, str):
         return names.klass(v)
+    classes = getattr(names.model, "classes", None) or []
+    if key == "class" and isinstance(v, (int, float)) and classes:
+        # The ranking reads a class as its place from the bottom (higher is better).
+        k = len(classes) - 1 - int(v)
+        if 0 <= k < len(classes):
+            return Text.of(classes[k].title)
     if key.startswith("ratio.") and isinstance(v, (int, float)):
         return _pct(float(v))
     return names.value(key, v)
@@ -283,7 +296,8 @@ def _gap_node(res: ScoreResult, u: UnitResult, names: Names) -> Node:
             detail = msg("short", short=_pct(c.shortfall) if c.unit == "tỷ lệ"
                          else with_measure(number(c.shortfall), c.unit))
         elif c.condition is False and rules[cid].condition is not None:
-            detail = msg("condition_fail", expr=names.expr(rules[cid].condition, _values(c)))
+            detail = msg("condition_fail", expr=names.expr(rules[cid].condition, _values(c),
+                                                           _calls(c)))
         elif c.given is not None:
             detail = msg("short", short=with_measure(number(round(c.max_points - c.points, 2)),
                                                      "điểm"))

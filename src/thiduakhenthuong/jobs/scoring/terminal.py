@@ -26,7 +26,8 @@ def ranking_table(res: ScoreResult, lang: str = "vi", limit: int | None = None) 
     tbl = Table(title=res.model.meta.title.get(lang), show_lines=False)
     names = names_of(res)
     for h in ("rank", "rank_cluster", "unit", "cluster"):
-        tbl.add_column(labels(h, lang), overflow="fold")
+        # A unit's name is read whole; the cluster's may wrap.
+        tbl.add_column(labels(h, lang), overflow="fold", no_wrap=h == "unit")
     clauses = clause_labels(res.model)
     for c in res.model.criteria:
         tbl.add_column(clauses[c.id].get(lang), justify="right")

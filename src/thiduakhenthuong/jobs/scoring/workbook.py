@@ -31,35 +31,6 @@ _REASON_KINDS = {"achieved": "number", "target": "number", "ratio": "ratio",
                  "bonus": "points", "applicable": "bool", "met": "bool"}
 
 
-def _unused_as_text(values: np.ndarray) -> np.ndarray:
-    """Each value as :func:`plain` writes it (whole numbers without '.0', dates ISO, missing
-    as None), column-wise.
-
-    >>> _as_text(np.array([470.0, 0.38, np.nan])).tolist()
-    ['470', '0.38', 'None']
-    """
-    v = np.asarray(values)
-    if v.dtype.kind == "f":
-        missing = np.isnan(v)
-        safe = np.where(missing, 0.0, v)
-        whole = (safe == np.floor(safe)) & (np.abs(safe) < 2 ** 53)
-        out = safe.astype(str).astype(object)
-        out[whole] = safe[whole].astype(np.int64).astype(str)
-        out[missing] = "None"
-        return out
-    if v.dtype.kind in "iu":
-        return v.astype(str).astype(object)
-    if v.dtype.kind == "b":
-        return np.where(v, "True", "False").astype(object)
-    if v.dtype.kind == "M":
-        out = np.datetime_as_string(v.astype("datetime64[D]")).astype(object)
-        out[np.isnat(v)] = "None"
-        return out
-    codes, uniq = pd.factorize(pd.Series(v, dtype=object), use_na_sentinel=True)
-    shown = np.array([str(plain(x)) for x in uniq.tolist()] + ["None"], dtype=object)
-    return shown[codes]
-
-
 def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
     """One row per criterion (and deduction) per unit, best unit first: met or not, values,
     target, ratio, points, citation, how the points are worked out and the figures read, in

@@ -67,7 +67,7 @@ def value_text(v: object, lang: str, unit: Optional[str] = None,
     """A parameter or constant value in words, with its unit.
 
     >>> value_text(30000000, "vi", "VND"), value_text(0.5, "en"), value_text(30, "vi", "%")
-    ('30.000.000 VND', '0.5', '30%')
+    ('30.000.000 đồng', '0.5', '30%')
     >>> value_text(True, "vi"), value_text(dt.date(2023, 3, 15), "en")
     ('có', '2023-03-15')
     """
@@ -183,7 +183,16 @@ class _Words:
             c, x, y = (self.say(a, 0) for a in n.args)
             return w("iif", self.lang, c=c, x=x, y=y)
         fn = FUNCTIONS[n.func]
-        args = [self.say(a, 0) for a in n.args]
+        if fn.reads == "row":
+            args = [self.say(a, 0) for a in n.args]
+        else:
+            # Inside a call over a group, past years or members, a name is not the subject's
+            # own value of the judged year: say it without one.
+            values, self.values = self.values, None
+            try:
+                args = [self.say(a, 0) for a in n.args]
+            finally:
+                self.values = values
         phrase = fn.phrase(self.lang)
         if n.func == "years_sum" and isinstance(n.args[0], (A.Compare, A.Logic, A.Unary)):
             # A condition summed over years counts the years it holds.
