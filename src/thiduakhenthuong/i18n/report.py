@@ -39,7 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "class": ("Xếp loại", "Class"),
     "award": ("Khen thưởng", "Award"),
     "criterion": ("Chỉ tiêu", "Target"),
-    "cite": ("Căn cứ", "Citation"),
+    "cite": ("Trích dẫn", "Citation"),
     "achieved": ("Đạt", "Achieved"),
     "target": ("Chỉ tiêu giao", "Target value"),
     "ratio": ("Tỷ lệ", "Ratio"),

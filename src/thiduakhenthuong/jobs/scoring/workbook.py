@@ -42,6 +42,7 @@ def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
     o = cols.ranked.order_overall
     n = len(o)
     ids = res.valid.columns[res._key][o]
+    unit_names = res.valid.columns[res._roles["name"]][o] if "name" in res._roles else ids
     shown: dict[str, np.ndarray] = {}
     blocks = []
     for c in m.criteria:
@@ -57,7 +58,8 @@ def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
         with np.errstate(invalid="ignore"):
             short = np.where(applicable & (achieved < target), target - achieved, np.nan)
         blocks.append({
-            "unit_id": ids, "criterion": c.id, "title": c.title.get(lang),
+            "unit_id": ids, "unit_name": unit_names, "criterion": c.id,
+            "title": c.title.get(lang),
             "cite": names.cite(c.cite).get(lang),
             "applicable": applicable, "met": cc.met[o], "achieved": achieved, "target": target,
             "ratio": cc.ratio[o] if c.achieved is not None else np.full(n, np.nan),
@@ -70,7 +72,8 @@ def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
         raw, capped, mx = cols.deductions[d.id]
         used = d.points.names() | d.max.names()
         blocks.append({
-            "unit_id": ids, "criterion": d.id, "title": d.title.get(lang),
+            "unit_id": ids, "unit_name": unit_names, "criterion": d.id,
+            "title": d.title.get(lang),
             "cite": names.cite(d.cite).get(lang),
             "applicable": np.ones(n, dtype=bool), "met": capped[o] == 0,
             "achieved": np.full(n, np.nan), "target": np.full(n, np.nan),
@@ -81,7 +84,7 @@ def reasons_frame(res: ScoreResult, lang: str = "vi") -> pd.DataFrame:
             "formula": f"min({d.points.text()}, {d.max.text()})",
             "fields": ", ".join(sorted(x for x in used if x in m.inputs))})
     if not blocks or n == 0:
-        return pd.DataFrame(columns=list(_REASON_KINDS) + ["unit_id", "criterion"])
+        return pd.DataFrame(columns=list(_REASON_KINDS) + ["unit_id", "unit_name", "criterion"])
     k = len(blocks)
     out = {}
     for name in blocks[0]:
@@ -181,7 +184,7 @@ def workbook_sheets(res: ScoreResult, lang: str = "vi") -> list[Sheet]:
     sheets = [Sheet(sheet("rank", lang), rank, kinds, hidden=(code,),
                     freeze_columns=min(4, len(rank.columns))),
               Sheet(sheet("reasons", lang), reasons,
-                    {col(k, lang): v for k, v in _REASON_KINDS.items()}, freeze_columns=2,
+                    {col(k, lang): v for k, v in _REASON_KINDS.items()}, freeze_columns=3,
                     overflow="csv", hidden=hidden_codes(reasons, lang)),
               Sheet(sheet("rejected", lang), *_with_hidden(headers(rejected_frame(res, lang),
                                                                    lang), lang)),
