@@ -72,19 +72,20 @@ def test_walks_every_rule_set_and_indexes_version_and_hash(cat):
 def test_blood_criterion_in_vietnamese(cat):
     page = cat.files["lao-cai-2023.vi.md"]
     blood = section(page, "t07_blood_units")
-    assert "**Trích dẫn:** 21/CTĐ-VP §II.7 — chỉ tiêu số 7" in blood
+    assert "**Trích dẫn:** mục II.7 Công văn số 21/CTĐ-VP — chỉ tiêu số 7" in blood
     assert "**Mức đạt:** “Số đơn vị máu tiếp nhận”" in blood
     assert "“Điểm tối đa chỉ tiêu II.7” (= 10 điểm)" in blood
     assert "`achieved: blood_units`" in blood
     # Its weight parameter: the dated value, the basis and where it is used.
     weight = section(page, "w_t07_units")
     assert "| 2023-01-01 | 10 điểm |" in weight
-    assert "local policy; default chosen by this project (weights sum to 100)" in weight
+    assert "Quy định của đơn vị (có thể điều chỉnh): tổng các trọng số bằng 100 điểm" in weight
+    assert "weights sum to 100" not in weight   # the authors' note stays out of the page
     assert "**Dùng trong:** `t07_blood_units`" in weight
     # A parameter set by level: one column per level, labelled.
     by_level = section(page, "t02_min_value")
     assert "| Áp dụng từ | Cơ sở (`co_so`) | Huyện (`huyen`) | Tỉnh (`tinh`) |" in by_level
-    assert "| 2023-01-01 | 0 VND | 30.000.000 VND | 50.000.000 VND |" in by_level
+    assert "| 2023-01-01 | 0 đồng | 30.000.000 đồng | 50.000.000 đồng |" in by_level
     # The input table lists the field with its accepted headers.
     row = next(line for line in page.splitlines() if line.startswith("| `blood_units` |"))
     assert "Số đơn vị máu tiếp nhận" in row and "Đơn vị máu" in row and "≥ 0" in row
@@ -112,8 +113,8 @@ def test_english_page_uses_english_titles(cat):
     blood = section(page, "t07_blood_units")
     assert blood.startswith("### Blood units received against the assigned target")
     assert "**Achieved:** “Blood units received”" in blood
-    assert "**Citation:** 21/CTĐ-VP §II.7 — target 7" in blood
-    assert "(= 0.5 điểm)" in blood  # English number format; the unit is the rule's own text
+    assert "**Citation:** section II.7 of Letter No. 21/CTĐ-VP — target 7" in blood
+    assert "(= 0.5 points)" in blood  # English number format and unit of measure
     assert "Tiếp nhận đơn vị máu" not in page
     assert "[Bản tiếng Việt](lao-cai-2023.vi.md)" in page
     rating = section(page, "t10_task_rating")
@@ -126,40 +127,41 @@ def test_titles_regime_shows_quota_prize_routes_and_exclusions(cat):
     assert ("**Giới hạn số lượng:** tối đa “Tỷ lệ CSTĐCS tối đa so với số LĐTT” (= 0,15) × số "
             "người đạt “Lao động tiên tiến” (`ldtt`) trong cùng “Mã đơn vị” (`unit_id`), làm "
             "tròn xuống") in cstdcs
-    assert "  - **Trích dẫn:** 91/2017/NĐ-CP §Art.9(3)" in cstdcs
+    assert "  - **Trích dẫn:** khoản 3 Điều 9 Nghị định số 91/2017/NĐ-CP" in cstdcs
     assert "`iif(initiative_scope == 'toan_quoc', 3," in cstdcs
     en = cat.files["vnrc-titles-2018.en.md"]
-    assert "**Quota:** at most “Most CSTĐCS as a share of LĐTT holders” (= 0.15)" in \
+    assert "**Quota:** at most “Most Grassroots Emulation Fighters as a share of Advanced Worker holders” (= 0.15)" in \
         section(en, "cstdcs")
     # Routes: one of several ways; each check with its citation.
     bk = section(cat.files["vnrc-titles-2024.en.md"], "bang_khen_tinh")
     assert "**And one of these routes:**" in bk
-    assert "consecutive years(“Grassroots Emulation Fighter”, “Provincial certificate of merit”)" \
+    assert "the consecutive years holding “Grassroots Emulation Fighter” (not reaching back " \
+        "past a year holding “Provincial certificate of merit”)" \
         in bk
     # The prize names the base salary, whose dated values are listed with their basis.
     base = section(en, "base_salary")
-    assert "| 2023-07-01 | 1,800,000 VND |" in base and "Decree 24/2023/NĐ-CP" in base
+    assert "| 2023-07-01 | 1,800,000 VND |" in base and "Decree No. 24/2023/NĐ-CP" in base
     assert "`ldtt`" in base.split("**Used in:**", 1)[1]
     excl = section(vi, "x_recent_discipline")
     assert "**Áp dụng với:** mọi danh hiệu" in excl
-    assert "548/HD-TƯHCTĐ §Phần 6.I" in excl
+    assert "mục I Phần 6 Hướng dẫn số 548/HD-TƯHCTĐ" in excl
 
 
 def test_unit_titles_read_member_fields(cat):
     page = cat.files["vnrc-titles-2024.vi.md"]
     share = section(page, "ttldtt")
-    assert "tỷ lệ thành viên(“Lao động tiên tiến”) > “Tỷ lệ LĐTT tối thiểu" in share
-    assert "số thành viên(“Hình thức kỷ luật” thuộc {‘Cảnh cáo’;" in share
+    assert "tỷ lệ thành viên đạt “Lao động tiên tiến” > “Tỷ lệ LĐTT tối thiểu" in share
+    assert "số thành viên “Hình thức kỷ luật” thuộc {‘Cảnh cáo’;" in share
 
 
 def test_delegates_page_levels_programme_and_standards(cat):
     page = cat.files["thai-nguyen-2019.vi.md"]
     huyen = section(page, "huyen")
-    assert "“Số đại biểu tối đa cấp huyện” (`cap_huyen`; = 150) — 14/KH-CTĐTNg §III.3" in huyen
+    assert "“Số đại biểu tối đa cấp huyện” (`cap_huyen`; = 150) — mục III.3 Kế hoạch số 14/KH-CTĐTNg" in huyen
     assert "(`report_deadline`; = 2020-04-14)" in huyen
-    assert "| 9 | `p9_closing` | Bế mạc | không | 14/KH-CTĐTNg §II.3 |" in page
+    assert "| 9 | `p9_closing` | Bế mạc | không | mục II.3 Kế hoạch số 14/KH-CTĐTNg |" in page
     assert "- **Tiêu biểu, có nhiều đóng góp cho hoạt động và phong trào Chữ thập đỏ** " \
-           "(`std_typical`) — 14/KH-CTĐTNg §III.2" in page
+           "(`std_typical`) — mục III.2 Kế hoạch số 14/KH-CTĐTNg" in page
     en = cat.files["thai-nguyen-2019.en.md"]
     assert "**Most delegates:** “Most delegates, district” (`cap_huyen`; = 150)" in en
 
@@ -190,8 +192,8 @@ def test_readable_expressions_keep_meaning():
         "không phải (“A” > 1 hoặc “B” < 2,5) và “Loại” ≠ ‘Ích’"
     assert say("k not in ['x', 'y', '']", "en") == "“Kind” is not one of {‘Ex’, ‘y’, (empty)}"
     assert say("iif(a >= p, 1, 0)", "en") == "(1 if “A” ≥ “Limit” (= 0.5), otherwise 0)"
-    assert say("min(ratio(a, b), 1.5)") == "nhỏ nhất(tỷ lệ(“A”; “B”); 1,5)"
-    assert say("-a + abs(b)", "en") == "−“A” + absolute value(“B”)"
+    assert say("min(ratio(a, b), 1.5)") == "giá trị nhỏ nhất trong (tỷ lệ “A” trên “B”; 1,5)"
+    assert say("-a + abs(b)", "en") == "−“A” + the absolute value of “B”"
     assert book.uses == {"a": {"r1"}, "b": {"r1"}, "c": {"r1"}, "k": {"r1"}, "p": {"r1"}}
     assert book.functions == {"iif", "min", "ratio", "abs"}
 

@@ -45,15 +45,17 @@ def test_unreadable_input_exits_2():
 def test_explain_in_vietnamese_and_english():
     vi = run("explain", RULES, FIXTURE / "units.csv", "van_ban")
     assert vi.exit_code == 0, vi.output
-    assert "21/CTĐ-VP §II.7" in vi.output and "thiếu 420 đơn vị máu" in vi.output
+    assert "mục II.7 Công văn số 21/CTĐ-VP" in vi.output
+    assert "còn thiếu 420 đơn vị máu" in vi.output
     assert "Vì sao chưa đạt" in vi.output
     en = run("explain", RULES, FIXTURE / "units.csv", "van_ban", "--lang", "en")
-    assert "420 đơn vị máu short" in en.output and "Why not" in en.output
+    assert "420 blood units short" in en.output and "Why not" in en.output
+    assert "section II.7 of Letter No. 21/CTĐ-VP" in en.output
 
 
 def test_explain_shows_veto_and_award():
     r = run("explain", RULES, FIXTURE / "units.csv", "bao_thang")
-    assert "§II.10" in r.output and "Bị hạ xuống" in r.output
+    assert "mục II.10 Công văn số 21/CTĐ-VP" in r.output and "Bị hạ xuống" in r.output
     r = run("explain", RULES, FIXTURE / "units.csv", "tp_lao_cai", "--lang", "en")
     assert "emulation flag" in r.output
 
@@ -66,4 +68,4 @@ def test_explain_unknown_unit_exits_2():
 def test_console_script_installed():
     r = subprocess.run([sys.executable, "-m", "thiduakhenthuong.cli", "check", str(RULES)],
                        capture_output=True, text=True)
-    assert r.returncode == 0 and "OK lao-cai-2023" in r.stdout
+    assert r.returncode == 0 and "Hợp lệ: lao-cai-2023" in r.stdout

@@ -89,7 +89,7 @@ def test_weight_change_lists_exactly_the_units_it_moves(variant):
         assert [(p.name, p.old, p.new) for p in t12.parameters] == [("w_t12", 5, 8)]
         assert t12.values_old == t12.values_new == {"propagandist_contest": True}
         assert change(e, "total")[1] == pytest.approx(change(e, "total")[0] + 3)
-        assert "w_t12: 5 → 8" in e.reason.en
+        assert "(Maximum points for target II.12: 5 → 8)" in e.reason.en
     bao_yen = by_id(d)["bao_yen"]
     # 89.64 + 3 = 92.64 reaches the top class (90): it moves above Bảo Thắng (class first).
     assert change(bao_yen, "class") == ("htt", "htxs")
@@ -110,7 +110,8 @@ def test_band_threshold_change_names_the_band(variant):
     assert c.cite_new == "21/CTĐ-VP §II.7"
     assert [(x.path, x.old, x.new) for x in c.definition] == \
         [("criteria[t07_blood_share].scoring.bands[1].min_ratio", "0.8", "0.9")]
-    assert "min_ratio: 0.8 → 0.9" in e.reason.vi
+    assert "› cách tính điểm › mức 2 › tỷ lệ đạt tối thiểu: 0,8 → 0,9" in e.reason.vi
+    assert "› scoring › band 2 › least ratio: 0.8 → 0.9" in e.reason.en
     assert d.parameters == [] and len(d.definitions) == 1
 
 
@@ -255,7 +256,8 @@ def test_cli_in_english_with_every_output(variant, tmp_path):
             *[x for o in outs for x in ("-o", o)])
     assert r.exit_code == 0, r.output
     assert "Compared 11: changed 1, unchanged 10" in r.output
-    assert "muong_khuong" in r.output and "bands[1].min_ratio" in r.output
+    assert "Mường Khương" in r.output and "band 2 › least ratio" in r.output
+    assert "bands[1].min_ratio" not in r.output
     assert "values read (old rules)" in r.output    # the detail tree
     doc = Diff.model_validate_json(outs[1].read_text(encoding="utf-8"))
     assert [e.id for e in doc.entries] == ["muong_khuong"]
@@ -277,7 +279,9 @@ def test_terminal_rendering_of_the_regimes(regimes):
         console.print(part)
     text = console.export_text()
     assert "ngoài phạm vi đó" in text and "Tham số khác nhau" in text
-    assert "cstdcs_max_share" in text and "titles[cstdcs].quota" in text
+    assert "Tỷ lệ CSTĐCS tối đa so với số LĐTT" in text and \
+        "“Chiến sĩ thi đua cơ sở” › giới hạn số lượng" in text
+    assert "cstdcs_max_share" not in text and "titles[cstdcs].quota" not in text
     assert "Vũ Thị Lan Anh (p006)" in text      # among the first twenty entries, with its tree
 
 

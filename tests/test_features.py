@@ -77,7 +77,7 @@ def test_explanations_render_in_both_languages(res):
         c.print(explain_tree(res, res.unit("b1"), lang))
         text = c.export_text()
         assert ("đồng hạng" if lang == "vi" else "shares its rank") in text
-        assert "34%" in text and "a1" in text
+        assert "34%" in text and "A1" in text
 
 
 @needs_durable

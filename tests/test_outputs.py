@@ -51,4 +51,4 @@ def test_reasons_sheet_has_a_row_per_criterion(result, tmp_path):
     reasons = pd.read_excel(p, sheet_name="Reasons")
     n_crit = len(result.rules.criteria) + len(result.rules.deductions)
     assert len(reasons) == 11 * n_crit
-    assert reasons["Citation"].str.contains("§").all()
+    assert reasons["Citation"].str.contains("of Letter No. 21/CTĐ-VP").all()

@@ -2,6 +2,7 @@
 input string, self-containment, determinism, print CSS, and rendering in headless Chromium."""
 import base64
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from markupsafe import escape
 import thiduakhenthuong as tdkt
 from thiduakhenthuong.cli.main import main
 from thiduakhenthuong.jobs.conferences.api import evaluate_delegates
+from thiduakhenthuong.render.cite import citations_of
 from thiduakhenthuong.render.html import render_html
 from thiduakhenthuong.jobs.scoring.api import Rules
 from thiduakhenthuong.jobs.titles.api import evaluate_titles
@@ -78,26 +80,28 @@ def test_scoring_report_shows_ranking_units_charts_and_parameters(result, report
     assert top.name == "Hội CTĐ thành phố Lào Cai"
     for s in (top.name, result.rules.meta.title.vi, "lao-cai-2023", result.ruleset_hash,
               "2023.1", "31/12/2023", "fixtures/lao-cai-2023/units.csv",
-              "Số dòng đầu vào 11 = đã chấm 11 + bị loại 0", "21/CTĐ-VP §II.1",
-              "91/2017/NĐ-CP §Art.12", "Không có dòng nào bị loại."):
+              "Số dòng đầu vào 11 = đã chấm 11 + bị loại 0", "mục II.1 Công văn số 21/CTĐ-VP",
+              "Điều 12 Nghị định số 91/2017/NĐ-CP", "Không có dòng nào bị loại."):
         assert s in html, s
     assert _items(html) == result.scored == 11
     # Per unit: points by target and the total against the thresholds; plus one overview.
     assert html.count('<svg class="chart"') == 1 + 2 * 11
     assert html.count('class="bar-max"') == 11 * len(result.rules.criteria)
-    assert "htxs ≥ 90" in html and "htt ≥ 75" in html and "ht ≥ 50" in html
+    # Classes by title, never by code (threshold lines and the legend).
+    assert "Hoàn thành xuất sắc nhiệm vụ (≥ 90)" in html and "Hoàn thành tốt nhiệm vụ (≥ 75)" in html
+    assert "Hoàn thành nhiệm vụ (≥ 50)" in html and "htxs ≥ 90" not in html
     # Two targets share clause 7, so they are told apart.
     assert ">CT7a<" in html and ">CT7b<" in html
     # The explanation of bat_xat: total, class threshold with its parameter, its award.
     bx = html[html.index('id="u-1-bat_xat"'):html.index('id="u-2-')]
-    assert "Hội CTĐ huyện Bát Xát (bat_xat) — 101 —" in bx
+    assert "Hội CTĐ huyện Bát Xát (bat_xat) — Cụm thi đua số 2 — 101 —" in bx
     assert "Tổng điểm 101 = 100 điểm chỉ tiêu + 1 điểm thưởng − 0 điểm trừ" in bx
-    assert "ngưỡng ≥ 90 điểm (class_htxs_min = 90" in bx
+    assert "ngưỡng ≥ 90 điểm (“Điểm tối thiểu hoàn thành xuất sắc nhiệm vụ”" in bx
     assert "Đề nghị tặng Cờ thi đua" in bx
     # A unit short of the top class says why, with the points missing.
     low = result.units[-1]
     assert low.gap is not None
-    assert escape(f"Vì sao chưa đạt '{low.gap.next_class_title.vi}'") in html
+    assert escape(f"Vì sao chưa đạt “{low.gap.next_class_title.vi}”") in html
     # The parameters table has every parameter, each with an anchor the trees link to.
     doc = _Doc(html)
     assert {f"p-{name}" for name in result.params} <= doc.ids
@@ -125,15 +129,21 @@ def test_titles_report_shows_totals_proposals_and_every_decision(titles_res, rep
     ldtt = next(x for x in titles_res.totals() if x.title_id == "ldtt")
     proposed = sum(x.proposed for x in titles_res.totals())
     assert f"Danh sách đề nghị ({proposed})" in html
-    row = re.search(r"<td>ldtt</td><td class=\"num\">(\d+)</td>", html)
+    row = re.search(r"<td><span lang=\"vi\">Lao động tiên tiến</span><span lang=\"en\">Advanced "
+                    r"Worker</span></td><td class=\"num\">(\d+)</td>", html)
     assert row and int(row.group(1)) == ldtt.proposed
     # p001's advanced-worker decision: outcome, a check with its citation, the prize.
     d = titles_res.decision("p001", "ldtt")
     assert d.proposed and d.prize is not None
     p1 = html[html.index('id="s-0-p001"'):html.index('id="s-1-')]
-    assert "Nguyễn Văn Thành (p001), đơn vị vp_tinh_hoi — năm 2024" in p1
-    assert d.checks[0].title.vi in p1 and d.checks[0].cite in p1
-    assert "Tiền thưởng: 0,3 × 2.340.000 đồng" in p1 and "= 710.000 đồng" in p1
+    assert ("Nguyễn Văn Thành (p001), Văn phòng Tỉnh hội Chữ thập đỏ tỉnh Lào Cai — năm 2024"
+            in p1)
+    cite = citations_of(m).text(d.checks[0].cite)
+    assert cite.vi == "điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15"
+    assert d.checks[0].title.vi in p1 and cite.vi in p1 and cite.en in p1
+    # The prize worked out whole: the base salary and its date, the rounding up stated.
+    assert ("Tiền thưởng: 0,3 × 2.340.000 đồng (mức lương cơ sở từ 01/07/2024, ngày quyết định "
+            "31/01/2025) = 702.000 đồng, làm tròn lên bội số của 10.000 đồng: 710.000 đồng") in p1
     # A failed decision says what it takes.
     failed = next(x for x in titles_res.decisions() if x.outcome == "not_eligible" and x.needs)
     assert escape(f"→ {failed.needs[0].vi}") in html
@@ -152,9 +162,11 @@ def test_delegates_report_shows_selected_and_left_out_with_reasons(conf_res, rep
     html = reports["delegates"][1]
     s = conf_res.summaries()[0]
     assert (s.conference, s.selected, s.cap) == ("hn_dai_tu", 150, 150)
-    assert f"{s.cap} [{s.cap_cite}]" in html
-    assert f"Được chọn — {s.conference} ({s.selected})" in html
-    assert f"Không được chọn — {s.conference} ({s.candidates - s.selected})" in html
+    assert f"{s.cap} [mục III.3 Kế hoạch số 14/KH-CTĐTNg]" in html
+    # Conferences by name (from the plans), not by code.
+    name = "hội nghị của Hội Chữ thập đỏ huyện Đại Từ"
+    assert f"Được chọn — {name} ({s.selected})" in html
+    assert f"Không được chọn — {name} ({s.candidates - s.selected})" in html
     assert "Số dòng đầu vào 270 = được xét 200 + cấp khác 70 + bị loại 0" in html
     assert _items(html) == s.candidates
     out = next(d for d in conf_res.decisions() if not d.selected and d.outcome == "eligible")
@@ -163,7 +175,8 @@ def test_delegates_report_shows_selected_and_left_out_with_reasons(conf_res, rep
     check = next(c for c in failed.checks if c.status == "failed")
     item = html[html.index(f'-{failed.candidate_id}"'):]
     item = item[:item.index("</details>\n<details") if "</details>\n<details" in item else None]
-    assert escape(check.title.vi) in item and escape(check.cite) in item
+    cite = citations_of(conf_res.model).text(check.cite)
+    assert escape(check.title.vi) in item and escape(cite.vi) in item
 
 
 def test_english_is_a_switch_away_and_can_be_the_default(result):
@@ -321,12 +334,17 @@ def test_cli_writes_each_kind(args, kind, expect, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["rules/titles", "fixtures/titles-lao-cai/titles.xlsx"], "needs --year"),
-    (["rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019"], "needs --level"),
+    (["rules/titles", "fixtures/titles-lao-cai/titles.xlsx"],
+     "bộ quy tắc loại danh hiệu cần có --year (năm được xét)"),
+    (["rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019"],
+     "bộ quy tắc loại đại biểu hội nghị cần có --level"),
     (["rules/lao-cai-2023", "fixtures/lao-cai-2023/units.csv", "--year", "2023"],
-     "--year does not apply to a scoring rule set"),
-    (["rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "--level", "xa"], "unknown level"),
-    (["fixtures", "fixtures/lao-cai-2023/units.csv"], "lỗi bộ quy tắc"),
+     "--year không dùng cho bộ quy tắc loại chấm điểm"),
+    (["rules/thai-nguyen-2019", "fixtures/thai-nguyen-2019", "--level", "xa"],
+     "không có cấp hội nghị 'xa'"),
+    (["fixtures", "fixtures/lao-cai-2023/units.csv"], "Lỗi trong bộ quy tắc"),
+    (["rules/titles", "fixtures/titles-lao-cai/titles.xlsx", "--lang", "en"],
+     "Usage error: a titles rule set needs --year (the year judged)"),
 ])
 def test_cli_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
@@ -364,14 +382,16 @@ def _chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedPr
 
 
 def _expected(kind: str, res) -> list[str]:
+    cites = citations_of(res.model if kind != "scoring" else res.rules)
     if kind == "scoring":
         u = res.units[0]
-        return [u.name, u.criteria[0].cite, "Bảng xếp hạng"]
+        return [u.name, cites.text(u.criteria[0].cite).en, cites.text(u.criteria[0].cite).vi,
+                "Bảng xếp hạng"]
     if kind == "titles":
         d = res.decision("p001", "ldtt")
-        return [d.name, d.cite, d.checks[0].cite]
+        return [d.name, cites.text(d.cite).en, cites.text(d.checks[0].cite).vi]
     d = res.decisions()[0]
-    return [d.name, res.summaries()[0].cap_cite, d.reason.vi]
+    return [d.name, cites.text(res.summaries()[0].cap_cite).en, d.reason.vi]
 
 
 @pytest.mark.parametrize("kind", ["scoring", "titles", "delegates"])
@@ -413,3 +433,54 @@ def test_renders_in_headless_chromium(kind, reports, tmp_path):
                              for w, h in boxes), boxes
         # Printed, every unit's closed explanation is expanded: far more pages than units.
         assert len(re.findall(rb"/Type\s*/Page\b", raw)) > res.scored
+
+
+# A script added to a copy of the page (its security policy let through for this script alone)
+# that measures where the ranking's columns are drawn and writes it into the page.
+_MEASURE = """
+(function () {
+  var table = document.getElementById("ranking-table"), out = {};
+  var wrap = table.parentElement, box = wrap.getBoundingClientRect();
+  out.viewport = document.documentElement.clientWidth;
+  out.wrapLeft = box.left; out.wrapRight = box.left + wrap.clientWidth;
+  out.scrolls = wrap.scrollWidth > wrap.clientWidth;
+  var heads = table.querySelectorAll("thead th");
+  for (var i = 0; i < heads.length; i++) {
+    var r = heads[i].getBoundingClientRect(), t = heads[i].innerText.trim();
+    out[t] = [Math.round(r.left), Math.round(r.right)];
+  }
+  var pre = document.createElement("pre"); pre.id = "measured";
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+}());
+"""
+
+
+@pytest.mark.parametrize("lang,heads", [("vi", ("Xếp loại", "Khen thưởng")),
+                                        ("en", ("Class", "Award"))])
+def test_class_and_award_columns_are_seen_without_scrolling_at_1280_px(lang, heads, result,
+                                                                      tmp_path):
+    browser = _browser()
+    html = render_html(result, lang)
+    digest = "'sha256-" + base64.b64encode(hashlib.sha256(_MEASURE.encode()).digest()).decode() \
+        + "'"
+    html = html.replace("script-src ", f"script-src {digest} ", 1)
+    html = html.replace("</body>", f"<script>{_MEASURE}</script></body>")
+    page = tmp_path / f"ranking-{lang}.html"
+    page.write_text(html, encoding="utf-8")
+    dom = _chromium(browser, tmp_path / "profile", "--window-size=1280,900",
+                    "--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="measured">([^<]*)</pre>', dom.stdout)
+    assert found, "the measuring script did not run"
+    m = json.loads(found.group(1).replace("&amp;", "&"))
+    visible_right = min(m["viewport"], m["wrapRight"])
+    for h in heads:
+        left, right = m[h]
+        assert m["wrapLeft"] <= left and right <= visible_right, (h, m)
+    shots = ROOT / "out" / "report-html"
+    shots.mkdir(parents=True, exist_ok=True)
+    png = shots / f"ranking-1280-{lang}.png"
+    _chromium(browser, tmp_path / "profile", f"--screenshot={png}", "--window-size=1280,900",
+              page.resolve().as_uri())
+    print(f"\n{lang}: {', '.join(f'{h} {m[h][0]}–{m[h][1]} px' for h in heads)} of "
+          f"{m['viewport']} px (table visible to {round(visible_right)} px); screenshot {png}")

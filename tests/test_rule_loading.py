@@ -31,7 +31,19 @@ def test_weights_sum_to_base_max(rules):
 
 def test_every_parameter_states_its_basis(rules):
     for name, p in rules.model.parameters.items():
-        assert len(p.basis) > 3, name
+        assert len(p.basis.vi) > 3 and len(p.basis.en) > 3, name
+
+
+def test_a_basis_is_a_text_or_the_readers_words_and_an_authors_note():
+    from thiduakhenthuong.rulebook.base import as_basis
+    old = as_basis("local policy")
+    assert old.vi == old.en == "local policy" and old.note is None
+    b = as_basis({"standard": "unconfirmed", "note": "fact sheet §1.4"})
+    assert b.vi == "Chưa đối chiếu được văn bản gốc" and b.note == "fact sheet §1.4"
+    for bad in ({"vi": "chỉ tiếng Việt"}, {"standard": "nope"}, {"note": "only a note"},
+                {"vi": "a b c", "en": "a b c", "author": "x"}):
+        with pytest.raises(ValueError):
+            as_basis(bad)
 
 
 @pytest.mark.parametrize("case,file,rule_id,words", [
@@ -104,9 +116,8 @@ def test_yaml_python_tags_are_not_constructed(tmp_path):
 
 def test_dated_parameter_read_as_of(tmp_path):
     d = _patched(tmp_path, "parameters.yaml",
-                 "    basis: from the letter (300,000 VND or more per package)\n"
-                 "    values: [{from: 2023-01-01, value: 300000}]",
-                 "    basis: from the letter (300,000 VND or more per package)\n"
+                 "per package\"\n    values: [{from: 2023-01-01, value: 300000}]",
+                 "per package\"\n"
                  "    values: [{from: 2023-01-01, value: 300000}, {from: 2024-01-01, value: 400000}]")
     r = tdkt.load_rules(d)
     from thiduakhenthuong.core.params import resolve

@@ -9,9 +9,8 @@ import yaml
 
 from explanations import assert_explanations_reevaluate
 from thiduakhenthuong import evaluate_titles, load_rules, load_title_rules
-from thiduakhenthuong.jobs.titles.html import decision_node
+from thiduakhenthuong.jobs.titles.explain import decision_node
 from thiduakhenthuong.jobs.titles.workbook import reasons_frame, successions_frame
-from thiduakhenthuong.render.labels import BiLabels
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures" / "titles-lao-cai"
@@ -114,8 +113,7 @@ def test_succession_table_counts_and_directory(results):
 def test_report_and_workbook_name_the_succession(results):
     """The HTML report's node and the workbook's reasons say the same as the terminal tree."""
     res = results[2025]
-    node = decision_node(res.decision("p005", "cstd_tinh"), BiLabels(res.model),
-                         res.merger_policy)
+    node = decision_node(res.decision("p005", "cstd_tinh"), res)
 
     def texts(n):
         yield n.text

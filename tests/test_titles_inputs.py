@@ -87,7 +87,7 @@ def test_cli_titles_writes_outputs_and_exits_1_on_rejections(tmp_path):
 
 def test_cli_unknown_year_exits_2(tmp_path):
     r = CliRunner().invoke(main, ["titles", str(RULES), str(tmp_path), "--year", "2010"])
-    assert r.exit_code == 2 and "no regime is in force on 31/01/2011" in r.output
+    assert r.exit_code == 2 and "không có chế độ pháp lý nào có hiệu lực ngày 31/01/2011" in r.output
 
 
 def test_typed_frames_with_nullable_booleans_and_timezones():

@@ -64,7 +64,7 @@ def test_rulesets_and_their_catalogue(client):
     assert by_id["thai-nguyen-2019"]["levels"] == ["co_so", "huyen", "tinh"]
     cat = client.get("/api/v1/rulesets/lao-cai-2023").json()
     assert cat["inputs"][0]["fields"]["blood_units"]["type"]
-    assert "21/CTĐ-VP §II.7" in cat["catalogue"][0]["vi"]
+    assert "mục II.7 Công văn số 21/CTĐ-VP" in cat["catalogue"][0]["vi"]
     assert cat["rules"][0]["meta"]["id"] == "lao-cai-2023"
     assert {o["name"] for o in cat["options"]} == {"as_of"}
 
@@ -143,7 +143,7 @@ def test_errors_are_problem_details_with_the_command_lines_words(client):
                     files={"data": _file(UNITS_XLSX)})
     assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
     p = r.json()
-    assert p["detail"] == "lỗi cách dùng: --level does not apply to a scoring rule set"
+    assert p["detail"] == "Lỗi cách dùng lệnh: --level không dùng cho bộ quy tắc loại chấm điểm"
     assert p["exit_code"] == 2 and p["type"] == "urn:tdkt:problem:usage"
     r = client.post("/api/v1/rulesets/titles/titles", files={"data": _file(UNITS_XLSX)})
     assert r.status_code == 400 and "--year" in r.json()["detail"]
@@ -156,7 +156,7 @@ def test_errors_are_problem_details_with_the_command_lines_words(client):
     assert r.status_code == 400 and ".pdf" in r.json()["detail"]
     r = client.post("/api/v1/rulesets/lao-cai-2023/score?lang=en",
                     files={"data": ("units.xlsx", b"not a workbook")})
-    assert r.status_code == 422 and r.json()["detail"].startswith("input error: ")
+    assert r.status_code == 422 and r.json()["detail"].startswith("Input error: ")
     assert "tdkt-web" not in r.text
     r = client.post("/api/v1/rulesets/lao-cai-2023/score?lang=en", json={"rows": []})
     assert r.status_code == 400 and '"records"' in r.json()["detail"]
@@ -270,7 +270,7 @@ def test_pages(client):
     _offline(index)
     page = client.get("/rulesets/lao-cai-2023?lang=en").text
     assert '<body class="show-en web">' in page and 'id="catalogue"' in page
-    assert "21/CTĐ-VP §II.7" in page and 'type="file" name="data"' in page
+    assert "mục II.7 Công văn số 21/CTĐ-VP" in page and 'type="file" name="data"' in page
     _offline(page)
     r = client.get("/rulesets/nope")
     assert r.status_code == 404 and 'id="problem"' in r.text

@@ -30,9 +30,10 @@ def test_workbook_has_every_sheet_and_the_rules_used(job, tmp_path):
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == sheets
     rules = pd.read_excel(out, sheet_name="Quy tắc áp dụng")
-    assert list(rules.columns) == ["Tham số", "Nội dung", "Giá trị", "Đơn vị tính", "Áp dụng từ",
-                                   "Căn cứ", "Trích dẫn", "Theo trường"]
-    row = rules[rules["Tham số"] == param].iloc[0]
+    assert list(rules.columns) == ["Mã tham số", "Tham số", "Giá trị", "Áp dụng từ", "Căn cứ",
+                                   "Trích dẫn", "Theo trường"]
+    assert book["Quy tắc áp dụng"].column_dimensions["A"].hidden    # the code, for machines
+    row = rules[rules["Mã tham số"] == param].iloc[0]
     assert row["Áp dụng từ"] and len(row["Căn cứ"]) > 3
 
 

@@ -14,21 +14,55 @@ exception keep it as a second base (``UsageError`` is a ``ValueError``, a missin
 """
 from __future__ import annotations
 
+from typing import Any, Optional
+
+from .i18n.errors import errors as _words
+
+#: An error's words in the catalogue: (key, placeholders), for the message or the suggestion.
+Words = Optional[tuple[str, dict[str, Any]]]
+
 
 class TdktError(Exception):
-    """Base class of every error the library raises on purpose.
+    """Base class of every error the library raises on purpose. ``str()`` is the English text;
+    :meth:`text` says it in the reader's language where the error was raised with words from
+    the catalogue (``words`` for the message, ``hint`` for the suggestion).
 
-    >>> str(TdktError("no such level 'xa'", suggestion="levels: co_so, huyen"))
-    "no such level 'xa' (levels: co_so, huyen)"
+    >>> e = TdktError("unknown level 'xa'", suggestion="levels: co_so, huyen",
+    ...               words=("unknown_level", {"level": "xa"}),
+    ...               hint=("levels", {"levels": "co_so, huyen"}))
+    >>> str(e), e.text("vi")
+    ("unknown level 'xa' (levels: co_so, huyen)", "không có cấp hội nghị 'xa' (các cấp: co_so, huyen)")
     """
 
-    def __init__(self, message: str = "", *, suggestion: str | None = None):
+    def __init__(self, message: str = "", *, suggestion: str | None = None,
+                 words: Words = None, hint: Words = None):
         self.message = message
         self.suggestion = suggestion
+        self.words = words
+        self.hint = hint
         super().__init__(self._format())
 
-    def _format(self) -> str:
-        return f"{self.message} ({self.suggestion})" if self.suggestion else self.message
+    def _format(self, lang: str = "en") -> str:
+        msg, sugg = self.message, self.suggestion
+        if lang != "en" and self.words is not None:
+            msg = _say(self.words, lang)
+        if lang != "en" and self.hint is not None:
+            sugg = _say(self.hint, lang)
+        return f"{msg} ({sugg})" if sugg else msg
+
+    def text(self, lang: str = "vi") -> str:
+        """The error in ``lang``: the catalogue's words where it was raised with them."""
+        return self._format(lang)
+
+    def suggestion_text(self, lang: str = "vi") -> str | None:
+        """The suggestion alone in ``lang`` (None when there is none).
+
+        >>> TdktError("x", suggestion="y").suggestion_text("en")
+        'y'
+        """
+        if lang != "en" and self.hint is not None:
+            return _say(self.hint, lang)
+        return self.suggestion
 
 
 # --- the rules ----------------------------------------------------------------------------------
@@ -43,13 +77,24 @@ class ExpressionError(RulesError, ValueError):
     """
 
     def __init__(self, message: str, text: str = "", column: int | None = None, *,
-                 suggestion: str | None = None):
-        self.text = text
+                 suggestion: str | None = None, words: Words = None):
+        self.text_written = text
         self.column = column
         where = f" at column {column}" if column is not None else ""
+        full = None
+        if words is not None and text:
+            full = ("in_expression", {"message": words,
+                                      "where": ("at_column", {"column": column})
+                                      if column is not None else "", "text": repr(text)})
         super().__init__(f"{message}{where} in expression {text!r}" if text else message,
-                         suggestion=suggestion)
+                         suggestion=suggestion, words=full or words)
         self.message = message
+
+
+def _say(words: tuple[str, dict[str, Any]], lang: str) -> str:
+    key, params = words
+    filled = {k: (_say(v, lang) if isinstance(v, tuple) else v) for k, v in params.items()}
+    return _words(key, lang, **filled)
 
 
 class RuleError(RulesError):
@@ -60,18 +105,19 @@ class RuleError(RulesError):
     """
 
     def __init__(self, message: str, file: str | None = None, line: int | None = None,
-                 rule_id: str | None = None, *, suggestion: str | None = None):
+                 rule_id: str | None = None, *, suggestion: str | None = None,
+                 words: Words = None, hint: Words = None):
         self.file = file
         self.line = line
         self.rule_id = rule_id
-        super().__init__(message, suggestion=suggestion)
+        super().__init__(message, suggestion=suggestion, words=words, hint=hint)
 
-    def _format(self) -> str:
+    def _format(self, lang: str = "en") -> str:
         where = self.file or "<rules>"
         if self.line is not None:
             where += f":{self.line}"
         rid = f" [{self.rule_id}]" if self.rule_id else ""
-        return f"{where}:{rid} {super()._format()}"
+        return f"{where}:{rid} {super()._format(lang)}"
 
 
 class RuleErrors(RulesError):
@@ -81,6 +127,9 @@ class RuleErrors(RulesError):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
 
+    def text(self, lang: str = "vi") -> str:
+        return "\n".join(e.text(lang) for e in self.errors)
+
 
 # --- the data -----------------------------------------------------------------------------------
 class InputError(TdktError, ValueError):
@@ -88,10 +137,10 @@ class InputError(TdktError, ValueError):
     say where, when one place is to blame."""
 
     def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
-                 suggestion: str | None = None):
+                 suggestion: str | None = None, words: Words = None, hint: Words = None):
         self.row = row
         self.column = column
-        super().__init__(message, suggestion=suggestion)
+        super().__init__(message, suggestion=suggestion, words=words, hint=hint)
 
 
 class InputFileError(InputError):

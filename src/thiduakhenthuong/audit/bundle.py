@@ -101,7 +101,7 @@ class ParameterRow(_Model):
     value: Any
     unit: str
     effective_from: dt.date
-    basis: str
+    basis: Localized
     cite: str
     by: str
 

@@ -89,7 +89,7 @@ def result_parameters(result: Any) -> list[dict[str, Any]]:
     out = []
     for a, b in zip(vi, en):
         title = {"vi": a["title"], "en": b["title"]} if a["title"] and b["title"] else None
-        out.append({**a, "title": title})
+        out.append({**a, "title": title, "basis": {"vi": a["basis"], "en": b["basis"]}})
     return out
 
 

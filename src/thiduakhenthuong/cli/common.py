@@ -96,8 +96,13 @@ def limit_table(table: Table, limit: int | None, lang: str) -> Table:
 
 
 class Exit(click.ClickException):
-    """End the command with exit code 2 and a message (no traceback)."""
+    """End the command with exit code 2 and a message (no traceback). The message says what
+    kind of error it is in the reader's language (the command line's words), so it is shown
+    as it is, without click's English "Error:" prefix."""
     exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), file=file, err=True)
 
 
 @contextmanager
@@ -107,13 +112,13 @@ def user_errors(lang: str = "vi") -> Iterator[None]:
     try:
         yield
     except InputError as e:
-        raise Exit(cli("input_error", lang, text=e)) from None
+        raise Exit(cli("input_error", lang, text=e.text(lang))) from None
     except RulesError as e:
-        raise Exit(cli("rule_error", lang, text=e)) from None
+        raise Exit(cli("rule_error", lang, text=e.text(lang))) from None
     except UsageError as e:
-        raise Exit(cli("usage_error", lang, text=e)) from None
+        raise Exit(cli("usage_error", lang, text=e.text(lang))) from None
     except TdktError as e:
-        raise Exit(cli("error", lang, text=e)) from None
+        raise Exit(cli("error", lang, text=e.text(lang))) from None
 
 
 @contextmanager

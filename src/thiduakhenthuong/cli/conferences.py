@@ -10,6 +10,7 @@ from rich.table import Table
 from ..jobs.conferences.api import check_plans, evaluate_delegates, load_conference_rules
 from ..jobs.conferences.options import DelegatesJob
 from ..jobs.conferences.terminal import decision_tables, findings_table
+from ..render.names import Names
 from ..jobs.conferences.workbook import write_delegates, write_plan_report
 from .audit import write_cli_bundle
 from .common import (console, data_options, fit_table, limit_option, limit_table, print_notices,
@@ -62,7 +63,7 @@ def delegates(rules_path: str, data: str, level: str, output: tuple[str, ...], l
     write_outputs(output, lambda path: write_delegates(res, path, lang), err, lang, quiet)
     if bundle_path:
         write_cli_bundle(bundle_path, DelegatesJob(level=level), res, rules_path, data, err,
-                         elapsed[0])
+                         elapsed[0], lang=lang)
     sys.exit(1 if res.rejected else 0)
 
 
@@ -91,7 +92,7 @@ def plan_check(rules_path: str, plans: str, level: str | None, output: tuple[str
         src = source(plans, sheet, map_path, _fields(rules_path, map_path))
     with timed(err, lang=lang, quiet=quiet):
         rep = check_plans(rules, src, level)
-    for part in findings_table(rep, lang):
+    for part in findings_table(rep, lang, Names(rules.model)):
         out.print(_shown(part, limit, out, lang))
     print_rejected(rep.rejected, lang, out)
     params = rules.params()

@@ -39,11 +39,14 @@ from .ui import DATE, command, lang_option, option
 @option("--details/--no-details", default=True, show_default=True,
         help="print each change as a tree with the values read, parameters and rules")
 @option("--limit", type=click.IntRange(min=0), help="print only the first N changes")
+@option("--show-expressions", is_flag=True,
+        help="show under each line the codes and expressions it comes from")
 @quiet_option()
 @width_option()
 def diff(old_rules: str, new_rules: str, data: str, year: int | None, level: str | None,
          as_of: object, decision_date: object, output: tuple[str, ...], lang: str,
-         details: bool, limit: int | None, quiet: bool, width: int | None) -> None:
+         details: bool, limit: int | None, quiet: bool, width: int | None,
+         show_expressions: bool) -> None:
     """Judge DATA under OLD_RULES and NEW_RULES (two rule sets of one kind: scoring, titles or
     conferences) and list each unit or person whose decision, class or rank changes, with the
     criteria that changed and why."""
@@ -56,7 +59,7 @@ def diff(old_rules: str, new_rules: str, data: str, year: int | None, level: str
     with timed(err, lang=lang, quiet=quiet):
         d = diff_rule_sets(old_rules, new_rules, data, year=year, level=level, as_of=as_of,
                            decision_date=decision_date)
-    for part in render(d, lang, details, limit):
+    for part in render(d, lang, details, limit, show_expressions):
         out.print(part)
     for side, rejected in (("old", d.rejected_old), ("new", d.rejected_new)):
         if rejected:

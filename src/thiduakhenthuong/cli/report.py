@@ -5,9 +5,11 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from ..render.html import render_html
 from ..rulebook.ruleset import load
+from ..render.numbers import num
 from ..render.phrases import cli
 from .common import Exit, console, data_options, quiet_option, source, timed, user_errors
 from .main import short
@@ -52,7 +54,9 @@ def report(rules_path: str, data: str, output: str, lang: str, year: int | None,
             p.write_text(html, encoding="utf-8")
         except OSError as e:
             raise Exit(cli("cannot_write", lang, path=output, text=e)) from None
-        err.print(f"→ {p} ({len(html.encode('utf-8')):,} bytes, {res.kind})")
+        err.print(escape(cli("report_written", lang, path=p, size=num(len(html.encode("utf-8")),
+                                                                    lang),
+                             kind=cli(f"report_kind_{res.kind}", lang))))
     if res.rejected:
         err.print(cli("rejected_in_report", lang, n=len(res.rejected)))
     sys.exit(1 if res.rejected else 0)

@@ -88,7 +88,7 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
     write_outputs(output, lambda path: write_result(res, path, lang), err, lang, quiet)
     if bundle_path:
         write_cli_bundle(bundle_path, ScoreJob(as_of=as_of, overrides=records), res,
-                         rules_path, data, err, elapsed)
+                         rules_path, data, err, elapsed, lang=lang)
     _counts(res, lang, out, err)
     err.print(escape(cli("scored_summary", lang, n=res.scored, s=f"{elapsed:.3f}",
                          rules=rules.id, version=rules.version, hash=rules.hash)))
@@ -101,11 +101,14 @@ def score(rules_path: str, data: str, output: tuple[str, ...], lang: str, as_of:
 @lang_option()
 @option("--as-of", type=DATE, help="judge with parameters in force on this date (31/12/2023 "
                                     "or 2023-12-31)")
+@option("--show-expressions", is_flag=True,
+        help="show under each line the codes and expressions it comes from")
 @data_options
 @quiet_option()
 @width_option()
 def explain(rules_path: str, data: str, unit: str, lang: str, as_of: Any, sheet: str | None,
-            map_path: str | None, quiet: bool, width: int | None) -> None:
+            map_path: str | None, quiet: bool, width: int | None,
+            show_expressions: bool) -> None:
     """Explain one UNIT's score, class, rank and awards as a tree (UNIT: its code, registered
     name or alias)."""
     out, err = console(width=width), console(stderr=True)
@@ -118,8 +121,8 @@ def explain(rules_path: str, data: str, unit: str, lang: str, as_of: Any, sheet:
     except NotJudgedError as e:
         if e.row is not None:
             _counts(res, lang, out, err)
-        raise Exit(str(e)) from None
-    out.print(explain_tree(res, u, lang))
+        raise Exit(cli("error", lang, text=e.text(lang))) from None
+    out.print(explain_tree(res, u, lang, show_expressions))
 
 
 def _unit_id(res: ScoreResult, given: str) -> str:

@@ -40,6 +40,8 @@ from .ui import DATE, command, lang_option, option
 @option("--explain", "explain_ids", multiple=True, metavar="ID",
         help="print the explanation tree of this person or unit (may be repeated)")
 @option("--title", "title_id", help="with --explain: only this title")
+@option("--show-expressions", is_flag=True,
+        help="show under each line the codes and expressions it comes from")
 @option("--scores", nargs=2, metavar="SCORING_RULES SCORING_DATA",
         help="take cluster ranks from a year-end scoring of the same year")
 @option("--bundle", "bundle_path", metavar="PATH",
@@ -55,7 +57,8 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
            explain_ids: tuple[str, ...], title_id: str | None,
            scores: tuple[str, str] | None, bundle_path: str | None,
            overrides_path: str | None, limit: int | None, sheet: str | None,
-           map_path: str | None, quiet: bool, width: int | None) -> None:
+           map_path: str | None, quiet: bool, width: int | None,
+           show_expressions: bool) -> None:
     """Decide emulation titles for the people and units in DATA (a workbook with the people and
     units sheets, or a directory with their CSV files) for YEAR, and print the proposal list.
 
@@ -79,18 +82,19 @@ def titles(rules_path: str, data: str, year: int, output: tuple[str, ...], lang:
     records = overrides(res, overrides_path, lang, out)
     for sid in explain_ids:
         try:
-            out.print(subject_tree(res, sid, lang, title_id))
+            out.print(subject_tree(res, sid, lang, title_id, show_expressions))
         except NotJudgedError as e:
             rejected = [r for r in res.rejected if r.unit_id == sid]
             if not rejected:
-                raise Exit(str(e)) from None
-            out.print(f"{sid}: rejected (row {rejected[0].row}, {rejected[0].table})")
+                raise Exit(cli("error", lang, text=e.text(lang))) from None
+            out.print(escape(cli("explain_rejected", lang, id=sid, row=rejected[0].row,
+                                 table=rejected[0].table or "")))
     write_outputs(output, lambda path: write_titles(res, path, lang), err, lang, quiet)
     if bundle_path:
         write_cli_bundle(bundle_path, TitlesJob(year=year, decision_date=decision_date,
                                                 dossier_date=dossier_date, regime=regime,
                                                 scores=bool(scores), overrides=records),
-                         res, rules_path, data, err, elapsed[0], scores or None)
+                         res, rules_path, data, err, elapsed[0], scores or None, lang=lang)
     print_notices(res.notices, lang, err)
     print_rejected(res.rejected, lang, out)
     for line in totals_lines(res, lang):

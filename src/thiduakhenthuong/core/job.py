@@ -26,6 +26,7 @@ from typing import Any, Callable, Optional
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import TdktError, UsageError
+from ..i18n.errors import errors as _error_words
 from .models import Localized
 
 #: The entry-point group a job registers in.
@@ -137,12 +138,18 @@ class Job:
         fields = self.options.model_fields
         wrong = [k for k, v in given.items() if v is not None and k not in fields]
         if wrong:
-            raise UsageError(", ".join("--" + k.replace("_", "-") for k in wrong)
-                             + f" does not apply to a {self.kind} rule set")
+            options = ", ".join("--" + k.replace("_", "-") for k in wrong)
+            raise UsageError(options + f" does not apply to a {self.kind} rule set",
+                             words=("option_not_for_kind", {
+                                 "option": options, "kind": ("kind_" + self.kind, {})}))
         for name, f in fields.items():
             if f.is_required() and given.get(name) is None:
-                raise UsageError(f"a {self.kind} rule set needs --{name.replace('_', '-')} "
-                                 f"({f.description})")
+                option = "--" + name.replace("_", "-")
+                said = "option_" + name
+                raise UsageError(f"a {self.kind} rule set needs {option} ({f.description})",
+                                 words=("option_needed", {
+                                     "kind": ("kind_" + self.kind, {}), "option": option,
+                                     "what": (said, {}) if said in _error_words else ""}))
         try:
             return self.options(**{k: v for k, v in given.items() if v is not None})
         except ValueError as e:

@@ -17,7 +17,7 @@ class ResolvedParameter:
     name: str
     value: Any                 # scalar, or dict key -> scalar when ``by`` is set
     effective_from: dt.date
-    basis: str
+    basis: Any                 # rulebook.base.Basis: reader's text and author's note
     by: str | None
 
 
@@ -84,5 +84,5 @@ def parameter_env(params: dict[str, ResolvedParameter], columns: dict[str, np.nd
 def parameter_uses(params: dict[str, ResolvedParameter]) -> list[ParameterUse]:
     """The parameters of a run as trace records, in name order (per-key values as mappings)."""
     return [ParameterUse(name=p.name, value=p.value if isinstance(p.value, dt.date)
-                         else plain(p.value), effective_from=p.effective_from, basis=p.basis)
+                         else plain(p.value), effective_from=p.effective_from, basis=p.basis.reader())
             for p in sorted(params.values(), key=lambda p: p.name)]

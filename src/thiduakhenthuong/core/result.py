@@ -19,6 +19,7 @@ from abc import ABC, abstractmethod
 from typing import Any, ClassVar, Iterable, Literal, Optional
 
 from ..errors import NotJudgedError
+from ..i18n.errors import errors
 from .trace import Notice, RejectedRow
 
 Labels = Optional[Literal["vi", "en"]]
@@ -77,22 +78,33 @@ class Result(ABC):
         return json.dumps(self.report().model_dump(mode="json"), ensure_ascii=False,
                           indent=self.json_indent if indent is None else indent, sort_keys=True)
 
-    def not_judged(self, subject_id: str, known: Iterable[str], what: str = "unit") -> NotJudgedError:
+    def not_judged(self, subject_id: str, known: Iterable[str], what: str = "unit",
+                   names: Optional[dict[str, str]] = None) -> NotJudgedError:
         """The error for a subject that has no decision: its rejected rows and their reasons, or
         the ids that do have one (with the nearest as a suggestion)."""
         rows = [r for r in self.rejected if r.unit_id == subject_id]
+        said = ("what_" + what, {}) if f"what_{what}" in errors else what
         if rows:
-            why = "; ".join(
-                f"{(r.table + ' ') if r.table else ''}row {r.row}: "
-                + ", ".join(f"{p.header or p.column or '-'}: {p.message.en}" for p in r.problems)
-                for r in rows)
+            def why(lang: str) -> str:
+                return "; ".join(
+                    errors("row_problem", lang, table=(r.table + " ") if r.table else "",
+                           row=r.row, problems=", ".join(
+                               f"{p.header or p.column or '-'}: {p.message.get(lang)}"
+                               for p in r.problems)) for r in rows)
             return NotJudgedError(f"{what} '{subject_id}' was not judged: its row was rejected "
-                                  f"({why})", row=rows[0].row,
-                                  suggestion="see result.rejected; mend the row and run again")
+                                  f"({why('en')})", row=rows[0].row,
+                                  suggestion="see result.rejected; mend the row and run again",
+                                  words=("not_judged", {"what": said, "id": subject_id,
+                                                        "why": why("vi")}),
+                                  hint=("mend_row", {}))
         ids = sorted(str(k) for k in known)
         near = difflib.get_close_matches(subject_id, ids, 1, 0.6)
+        listed = ", ".join(f"{names[i]} ({i})" if names and names.get(i) else i
+                           for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
         return NotJudgedError(f"no {what} '{subject_id}' in the data",
                               suggestion=(f"did you mean '{near[0]}'? " if near else "")
-                              + f"{len(ids)} judged" + (": " + ", ".join(ids[:20]) +
-                                                        (" ..." if len(ids) > 20 else "")
-                                                        if ids else ""))
+                              + f"{len(ids)} judged" + (": " + listed if ids else ""),
+                              words=("not_in_data", {"what": said, "id": subject_id}),
+                              hint=("judged_ids", {"near": ("did_you_mean", {"id": near[0]})
+                                                   if near else "", "n": len(ids),
+                                                   "what": said, "ids": listed}))

@@ -44,7 +44,7 @@ class ParameterUse(Out):
     name: str
     value: Value
     effective_from: dt.date
-    basis: str
+    basis: Localized = Field(description="what the value rests on, in the reader's words")
     key: Optional[str] = Field(default=None, description="the 'by' key used, e.g. level huyen")
 
 
@@ -104,4 +104,5 @@ class CheckTrace(Out):
     missing_evidence: list[str] = Field(default_factory=list,
                                         description="attested inputs without full evidence")
     needs: Optional[Localized] = Field(default=None, description="what it takes, when not met")
-    basis: Optional[str] = None
+    basis: Optional[Localized] = Field(default=None, description="what the condition rests on, "
+                                       "in the reader's words, where it is not the text's own")

@@ -21,6 +21,7 @@ from ..rulebook.ruleset import Regimes, kind_of, load
 from .model import Diff, DiffSummary, Kind, RuleSetInfo
 from .rules import definition_changes, parameter_changes
 from .text import side_notice_prefix
+from .words import with_words
 
 #: The notices of either side that a diff repeats (labelled with their side).
 _SIDE_NOTICES = {"regime_outside_years"}
@@ -97,8 +98,11 @@ def diff_rule_sets(old: str | Path, new: str | Path, data: Any, *, year: int | N
         only_new=sum(e.status == "only_new" for e in entries),
         rejected_old=len(ro.rejected), rejected_new=len(rn.rejected),
         parameters_changed=len(pchanges), definitions_changed=len(defs))
-    return Diff(kind=job.kind, old=_info(ro.rules.path, ro.model, ro.hash, year_judged),
+    diff = Diff(kind=job.kind, old=_info(ro.rules.path, ro.model, ro.hash, year_judged),
                 new=_info(rn.rules.path, rn.model, rn.hash, year_judged),
                 source=", ".join(ro.sources), notices=notices, summary=summary,
                 parameters=pchanges, definitions=defs, entries=entries,
                 rejected_old=list(ro.rejected), rejected_new=list(rn.rejected), **extra)
+    units = {**getattr(ro, "unit_names", {}), **getattr(rn, "unit_names", {}),
+             **getattr(ro, "conference_names", {}), **getattr(rn, "conference_names", {})}
+    return with_words(diff, ro.model, rn.model, units)

@@ -36,8 +36,8 @@ class ParameterChange(Out):
     new: DiffValue = None
     old_from: Optional[dt.date] = Field(default=None, description="old value in force from")
     new_from: Optional[dt.date] = None
-    old_basis: Optional[str] = None
-    new_basis: Optional[str] = None
+    old_basis: Optional[Localized] = None
+    new_basis: Optional[Localized] = None
     key: Optional[str] = Field(default=None, description="the 'by' key, when only one entry of "
                                                          "a per-key parameter is meant")
     only_in: Optional[Side] = None
@@ -52,6 +52,10 @@ class DefinitionChange(Out):
                                   ".min_ratio")
     old: Optional[str] = Field(default=None, description="None when added")
     new: Optional[str] = Field(default=None, description="None when removed")
+    where: Optional[Localized] = Field(default=None, description="the item and the key, in words")
+    old_words: Optional[Localized] = Field(default=None, description="the old text in words (an "
+                                           "expression read out), when it reads differently")
+    new_words: Optional[Localized] = None
 
 
 class CriterionChange(Out):
@@ -138,6 +142,11 @@ class Diff(Out):
     entries: list[DiffEntry]
     rejected_old: list[RejectedRow] = Field(default_factory=list)
     rejected_new: list[RejectedRow] = Field(default_factory=list)
+    words: dict[str, Localized] = Field(default_factory=dict, description="what a reader calls "
+                                        "the ids, parameters, fields and citations the diff "
+                                        "names (from both rule sets)")
+    value_words: dict[str, dict[str, Localized]] = Field(default_factory=dict, description=
+                                                          "labels of code values, by field")
 
     def to_json(self, indent: int | None = 1) -> str:
         """Deterministic JSON (same rules and data give the same bytes)."""

@@ -1,5 +1,7 @@
 """Show a rule-version diff in the terminal: the rule sets, notices, counts, the parameters and
-rules that differ, a table of the changed units or people, and a tree of each change."""
+rules that differ, a table of the changed units or people, and a tree of each change. Ids,
+parameters and citations are said in words (``Diff.words``); the expressions and paths behind
+them with ``show_expressions``."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,13 +10,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from ..i18n.diff import text as tx
+from ..i18n.explain import t
 from .model import Diff, DiffEntry
-from .text import (change_text, definition_text, field_label, parameter_text, show,
-                   side_notice_prefix, status_label)
+from .text import (Words, change_text, definition_text, parameter_text, side_notice_prefix,
+                   side_text, status_label, where_text)
 
 
-def _l(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
+def words(diff: Diff) -> Words:
+    return Words(diff.words, diff.value_words)
 
 
 def header_lines(diff: Diff, lang: str = "vi") -> list[str]:
@@ -26,118 +30,120 @@ def header_lines(diff: Diff, lang: str = "vi") -> list[str]:
     >>> header_lines(d, "en")[-1].split("; ")[:2]
     ['Compared 11: changed 0, unchanged 11', 'old rules only 0, new rules only 0']
     """
+    w = words(diff)
     out = []
     for side, info in (("old", diff.old), ("new", diff.new)):
-        years = f"; {info.regime} {info.from_year}–{info.to_year}" if info.regime else ""
-        out.append(f"{side_notice_prefix(side, lang)}: {info.path} — {info.id} {info.version} "
-                   f"({info.hash}){years}")
+        years = f"; {info.from_year}–{info.to_year}" if info.regime else ""
+        out.append(tx("rule_set", lang, side=side_notice_prefix(side, lang), path=info.path,
+                      id=info.id, version=info.version, hash=info.hash, years=years))
     what = [diff.source]
     if diff.year is not None:
-        what.append(_l(f"năm {diff.year}", f"year {diff.year}", lang))
+        what.append(tx("year", lang, year=diff.year))
     if diff.level is not None:
-        what.append(_l(f"cấp {diff.level}", f"level {diff.level}", lang))
+        what.append(tx("level", lang, level=w.name(diff.level, lang)))
     if diff.as_of is not None:
-        what.append(_l(f"tham số ngày {show(diff.as_of, lang)}",
-                       f"parameters as of {show(diff.as_of, lang)}", lang))
-    out.append(_l("Dữ liệu: ", "Data: ", lang) + ", ".join(what))
+        what.append(tx("as_of", lang, day=w.show(diff.as_of, lang)))
+    out.append(tx("data", lang, what=", ".join(what)))
     for n in diff.notices:
-        out.append(_l("Cảnh báo: ", "Warning: ", lang) + n.message.get(lang))
-    s = diff.summary
-    out.append(_l(
-        f"So sánh {s.compared}: thay đổi {s.changed}, không đổi {s.unchanged}; chỉ theo quy tắc "
-        f"cũ {s.only_old}, chỉ theo quy tắc mới {s.only_new}; dòng bị loại: cũ {s.rejected_old}, "
-        f"mới {s.rejected_new}; tham số khác {s.parameters_changed}, quy tắc khác "
-        f"{s.definitions_changed}",
-        f"Compared {s.compared}: changed {s.changed}, unchanged {s.unchanged}; old rules only "
-        f"{s.only_old}, new rules only {s.only_new}; rejected rows: old {s.rejected_old}, new "
-        f"{s.rejected_new}; parameters changed {s.parameters_changed}, rules changed "
-        f"{s.definitions_changed}", lang))
+        out.append(tx("warning", lang, text=n.message.get(lang)))
+    out.append(tx("summary", lang, **diff.summary.model_dump()))
     return out
 
 
 def parameters_table(diff: Diff, lang: str = "vi") -> Table:
     """The parameters whose values differ, with dates, basis and citation."""
-    tbl = Table(title=_l("Tham số khác nhau", "Parameters that differ", lang))
-    for h in (("Tham số", "Parameter"), ("Nội dung", "Description"), ("Cũ", "Old"),
-              ("Mới", "New"), ("Hiệu lực từ", "In force from"), ("Cơ sở / trích dẫn",
-                                                                  "Basis / cite")):
-        tbl.add_column(_l(*h, lang))
+    w = words(diff)
+    tbl = Table(title=tx("params_title", lang))
+    for h in ("h_parameter", "h_old", "h_new", "h_from", "h_basis"):
+        tbl.add_column(tx(h, lang))
     for p in diff.parameters:
-        basis = p.new_basis or p.old_basis or ""
-        tbl.add_row(escape(p.name), escape(p.title.get(lang) if p.title else ""),
-                    escape(show(p.old, lang)), escape(show(p.new, lang)),
-                    f"{show(p.old_from, lang)} → {show(p.new_from, lang)}",
-                    escape(basis + (f" [{p.cite}]" if p.cite else "")))
+        basis = p.new_basis or p.old_basis
+        said = basis.get(lang) if basis is not None else ""
+        cite = w.cite(p.cite, lang)
+        name = p.title.get(lang) if p.title else w.name(p.name, lang)
+        tbl.add_row(escape(name), escape(w.show(p.old, lang, p.name)),
+                    escape(w.show(p.new, lang, p.name)),
+                    f"{w.show(p.old_from, lang)} → {w.show(p.new_from, lang)}",
+                    escape(said + (f" [{cite}]" if cite else "")))
     return tbl
 
 
 def definitions_table(diff: Diff, lang: str = "vi") -> Table:
-    """The rules written differently, item by item."""
-    tbl = Table(title=_l("Quy tắc viết khác", "Rules written differently", lang))
-    for h in (("Mục", "Item"), ("Vị trí", "Path"), ("Cũ", "Old"), ("Mới", "New")):
-        tbl.add_column(_l(*h, lang))
+    """The rules written differently, item by item, in words."""
+    tbl = Table(title=tx("defs_title", lang))
+    for h in ("h_where", "h_old", "h_new"):
+        tbl.add_column(tx(h, lang))
     for d in diff.definitions:
-        tbl.add_row(escape(d.item), escape(d.path), escape(d.old or "—"), escape(d.new or "—"))
+        tbl.add_row(escape(where_text(d, lang)), escape(side_text(d, "old", lang)),
+                    escape(side_text(d, "new", lang)))
     return tbl
 
 
 def entries_table(diff: Diff, lang: str = "vi", limit: int | None = None) -> Table:
     """One row per changed unit or person (and title): what changed and why."""
+    w = words(diff)
     titles = diff.kind == "titles"
-    tbl = Table(title=_l("Thay đổi", "Changes", lang))
-    cols = [("Mã", "Id"), ("Tên", "Name")] + ([("Danh hiệu", "Title")] if titles else []) + \
-        [("Nhóm", "Group"), ("Tình trạng", "Status"), ("Thay đổi", "Changes"), ("Lý do", "Reason")]
+    tbl = Table(title=tx("changes_title", lang))
+    cols = ["h_id", "h_name"] + (["h_title"] if titles else []) + \
+        ["h_group", "h_status", "h_changes", "h_reason"]
     for h in cols:
-        tbl.add_column(_l(*h, lang))
+        tbl.add_column(tx(h, lang))
     for e in diff.entries[:limit]:
-        row = [e.id, e.name or ""] + ([e.title.get(lang) if e.title else e.title_id or ""]
-                                      if titles else []) + \
-            [e.group or "", status_label(e.status, lang),
-             "; ".join(change_text(c, lang) for c in e.changes), e.reason.get(lang)]
+        row = [e.id, e.name or ""] + ([e.title.get(lang) if e.title else
+                                       w.name(e.title_id or "", lang)] if titles else []) + \
+            [w.show(e.group, lang) if e.group else "", status_label(e.status, lang),
+             "; ".join(change_text(c, lang, w) for c in e.changes), e.reason.get(lang)]
         tbl.add_row(*(escape(str(x)) for x in row))
     return tbl
 
 
-def _values(v: dict[str, Any], lang: str) -> str:
-    return ", ".join(f"{field_label(k, lang)} = {show(x, lang)}" for k, x in v.items())
+def _values(v: dict[str, Any], lang: str, w: Words) -> str:
+    return "; ".join(f"{w.name(k, lang)} = {w.show(x, lang, k)}" for k, x in v.items())
 
 
-def entry_tree(e: DiffEntry, lang: str = "vi") -> Tree:
+def entry_tree(e: DiffEntry, lang: str = "vi", diff: Diff | None = None,
+               show_expressions: bool = False) -> Tree:
     """A changed unit or person: the decision's changes, then each changed criterion with the
     values it read on both sides, its citations, the parameters and rules that changed."""
+    w = words(diff) if diff is not None else Words()
     head = f"{e.name} ({e.id})" if e.name else e.id
     if e.title is not None:
         head += f" — {e.title.get(lang)}"
-    tree = Tree(escape(head + ": " + "; ".join(change_text(c, lang) for c in e.changes)))
+    tree = Tree(escape(head + ": " + "; ".join(change_text(c, lang, w) for c in e.changes)))
     if e.status != "changed":
         tree.add(escape(e.reason.get(lang)))
     for side, text in (("old", e.explain_old), ("new", e.explain_new)):
         if text is not None:
             tree.add(escape(f"{side_notice_prefix(side, lang)}: {text.get(lang)}"))
     for c in e.criteria:
-        cite = c.cite_new or c.cite_old
+        cite = w.cite(c.cite_new or c.cite_old, lang)
         if c.cite_old and c.cite_new and c.cite_old != c.cite_new:
-            cite = f"{c.cite_old} → {c.cite_new}"
-        title = f" {c.title.get(lang)}" if c.title else ""
-        node = tree.add(escape(f"{c.id}{title}" + (f" [{cite}]" if cite else "") + ": "
-                               + "; ".join(change_text(x, lang) for x in c.changes)))
+            cite = f"{w.cite(c.cite_old, lang)} → {w.cite(c.cite_new, lang)}"
+        title = c.title.get(lang) if c.title else w.name(c.id, lang)
+        node = tree.add(escape(title + (f" [{cite}]" if cite else "") + ": "
+                               + "; ".join(change_text(x, lang, w) for x in c.changes)))
+        if show_expressions:
+            node.add(escape(t("expression", lang, code=c.id)))
         if c.only_in:
-            node.add(escape(_l(f"chỉ có trong {side_notice_prefix(c.only_in, lang).lower()}",
-                               f"only in the {side_notice_prefix(c.only_in, lang).lower()}",
-                               lang)))
+            node.add(escape(tx("only_in", lang,
+                               side=side_notice_prefix(c.only_in, lang).lower())))
         for side, vals in (("old", c.values_old), ("new", c.values_new)):
             if vals:
-                node.add(escape(_l(f"giá trị đọc ({side_notice_prefix(side, lang).lower()}): ",
-                                   f"values read ({side} rules): ", lang) + _values(vals, lang)))
+                node.add(escape(tx("values_read", lang,
+                                   side=side_notice_prefix(side, lang).lower(),
+                                   values=_values(vals, lang, w))))
         for p in c.parameters:
-            node.add(escape(_l("tham số ", "parameter ", lang) + parameter_text(p, lang)))
+            node.add(escape(tx("parameter", lang, text=parameter_text(p, lang, words=w))))
         for d in c.definition:
-            node.add(escape(_l("quy tắc ", "rule ", lang) + definition_text(d, lang)))
+            sub = node.add(escape(tx("rule", lang, text=definition_text(d, lang))))
+            if show_expressions:
+                sub.add(escape(t("expression", lang,
+                                 code=f"{d.path}: {d.old or '—'} → {d.new or '—'}")))
     return tree
 
 
 def render(diff: Diff, lang: str = "vi", details: bool = True,
-           limit: int | None = None) -> list[Any]:
+           limit: int | None = None, show_expressions: bool = False) -> list[Any]:
     """Everything to print, in order: header lines, tables and (with ``details``) one tree per
     change. Strings are escaped for rich markup."""
     out: list[Any] = [escape(line) for line in header_lines(diff, lang)]
@@ -148,8 +154,7 @@ def render(diff: Diff, lang: str = "vi", details: bool = True,
     if diff.entries:
         out.append(entries_table(diff, lang, limit))
         if details:
-            out += [entry_tree(e, lang) for e in diff.entries[:limit]]
+            out += [entry_tree(e, lang, diff, show_expressions) for e in diff.entries[:limit]]
     else:
-        out.append(_l("Không có đơn vị hay người nào thay đổi kết quả.",
-                      "No unit or person changes outcome.", lang))
+        out.append(tx("no_change", lang))
     return out

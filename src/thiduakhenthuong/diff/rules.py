@@ -12,6 +12,7 @@ import json
 from typing import Any, Iterable
 
 from ..core.jsonable import plain
+from ..core.models import Localized
 from .model import DefinitionChange, DiffValue, ParameterChange
 
 #: Keys that carry wording or provenance, not behaviour.
@@ -64,8 +65,8 @@ def parameter_change(name: str, old: Any, new: Any, old_model: Any, new_model: A
     ``basis``), or None where the rule set has no such parameter.
 
     >>> from thiduakhenthuong.core.trace import ParameterUse
-    >>> a = ParameterUse(name="w", value=12, effective_from="2023-01-01", basis="local")
-    >>> b = ParameterUse(name="w", value=15, effective_from="2023-01-01", basis="local")
+    >>> a = ParameterUse(name="w", value=12, effective_from="2023-01-01", basis={"vi": "địa phương", "en": "local"})
+    >>> b = ParameterUse(name="w", value=15, effective_from="2023-01-01", basis={"vi": "địa phương", "en": "local"})
     >>> c = parameter_change("w", a, b, None, None)
     >>> (c.old, c.new), parameter_change("w", a, a, None, None) is None
     ((12, 15), True)
@@ -82,8 +83,8 @@ def parameter_change(name: str, old: Any, new: Any, old_model: Any, new_model: A
         cite=getattr(decl, "cite", None), old=ov, new=nv,
         old_from=old.effective_from if old is not None else None,
         new_from=new.effective_from if new is not None else None,
-        old_basis=old.basis if old is not None else None,
-        new_basis=new.basis if new is not None else None, key=key,
+        old_basis=_reader(old.basis) if old is not None else None,
+        new_basis=_reader(new.basis) if new is not None else None, key=key,
         only_in=None if old is not None and new is not None else ("old" if new is None else "new"))
 
 
@@ -185,3 +186,8 @@ def definition_changes(old_model: Any, new_model: Any) -> list[DefinitionChange]
         _walk(a, b, section, section, section, out)
     return out
 
+
+
+def _reader(basis: Any) -> Localized:
+    """A basis (a rule file's or a trace's) as the reader's text in both languages."""
+    return Localized(vi=basis.vi, en=basis.en)

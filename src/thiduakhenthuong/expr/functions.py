@@ -66,6 +66,17 @@ class Function:
     #: History functions: the mask (subjects x years) of the years that count, for traces.
     counted: Optional[Callable[..., np.ndarray]] = None
 
+    def phrase(self, lang: str) -> Optional[str]:
+        """How a call reads in a sentence, its arguments as {0}, {1}, … (all of them, joined,
+        as {all}), from :data:`PHRASES`; None where it reads as its name and arguments."""
+        return self.phrase_of(self.name, lang)
+
+    @staticmethod
+    def phrase_of(key: str, lang: str) -> Optional[str]:
+        """The phrase ``key`` of :data:`PHRASES` in ``lang`` (None when there is none)."""
+        p = PHRASES.get(key)
+        return None if p is None else p[lang == "en"]
+
     def arity_text(self) -> str:
         """How many arguments it takes, in words."""
         lo, hi = self.min_args, self.max_args
@@ -433,6 +444,37 @@ _ALL = [
              "thứ hạng của x trong nhóm, 1 là lớn nhất; giá trị bằng nhau cùng hạng (đồng hạng)",
              "the rank of x in its group, 1 for the largest; equal values share a rank"),
 ]
+
+#: How each call reads in a sentence of an explanation or the catalogue (Vietnamese, English):
+#: the arguments in words as {0}, {1}, …, or all of them joined as {all}; {1?…} is said only
+#: when a second argument is given.
+PHRASES: dict[str, tuple[str, str]] = {
+    "min": ("giá trị nhỏ nhất trong ({all})", "the least of ({all})"),
+    "max": ("giá trị lớn nhất trong ({all})", "the greatest of ({all})"),
+    "abs": ("trị tuyệt đối của {0}", "the absolute value of {0}"),
+    "ratio": ("tỷ lệ {0} trên {1}", "the ratio of {0} to {1}"),
+    "missing": ("{0} để trống", "{0} left blank"),
+    "late": ("({0} sau {1}: 1, ngược lại 0)", "({0} after {1}: 1, else 0)"),
+    "days_late": ("số ngày {0} chậm so với {1}", "the days {0} is after {1}"),
+    "months_between": ("số tháng tròn từ {0} đến {1}", "the whole months from {0} to {1}"),
+    "streak": ("số năm liên tục {0}{1? (không tính lùi qua năm }{1}{1?)}",
+               "the consecutive years {0}{1? (not reaching back past a year }{1}{1?)}"),
+    "streak_count": ("trong chuỗi năm liên tục gần nhất {0}, số năm {1}",
+                     "within the latest run of years {0}, the years {1}"),
+    "years_sum": ("tổng {0} trong {1} năm gần nhất", "the total of {0} over the last {1} years"),
+    "years_count": ("số năm trong {1} năm gần nhất mà {0}",
+                    "the years among the last {1} in which {0}"),
+    "members_share": ("tỷ lệ thành viên {0}", "the share of members {0}"),
+    "members_count": ("số thành viên {0}", "the number of members {0}"),
+    "group_max": ("{0} cao nhất trong nhóm{1? theo }{1}", "the group's highest {0}{1? by }{1}"),
+    "group_min": ("{0} thấp nhất trong nhóm{1? theo }{1}", "the group's lowest {0}{1? by }{1}"),
+    "group_mean": ("{0} trung bình của nhóm{1? theo }{1}", "the group's mean {0}{1? by }{1}"),
+    "group_sum": ("tổng {0} của nhóm{1? theo }{1}", "the group's total {0}{1? by }{1}"),
+    "group_count": ("số đơn vị trong nhóm{1? theo }{1} có {0}",
+                    "the units of the group{1? by }{1} with {0}"),
+    "group_rank": ("thứ hạng về {0} trong nhóm{1? theo }{1}", "the rank by {0} in the group"
+                   "{1? by }{1}"),
+}
 
 #: Every function an expression may call, by name.
 FUNCTIONS: dict[str, Function] = {f.name: f for f in _ALL}

@@ -8,6 +8,7 @@ compiled or executed.
 from __future__ import annotations
 
 import ast as pyast
+from typing import Any
 
 from ..errors import ExpressionError
 from . import ast as A
@@ -48,9 +49,9 @@ class _Translator:
         self.src = src
         self.depth = 0
 
-    def fail(self, node: pyast.AST, message: str) -> ExpressionError:
+    def fail(self, node: pyast.AST, message: str, words: Any = None) -> ExpressionError:
         col = getattr(node, "col_offset", None)
-        return ExpressionError(message, self.src, None if col is None else col + 1)
+        return ExpressionError(message, self.src, None if col is None else col + 1, words=words)
 
     def visit(self, node: pyast.AST) -> A.Node:
         self.depth += 1
@@ -127,7 +128,8 @@ class _Translator:
     def visit_Call(self, node: pyast.Call) -> A.Node:
         if not isinstance(node.func, pyast.Name):
             raise self.fail(node, "only the listed functions can be called: "
-                                  + ", ".join(sorted(FUNCTIONS)))
+                            + ", ".join(sorted(FUNCTIONS)),
+                            words=("only_functions", {"names": ", ".join(sorted(FUNCTIONS))}))
         name = node.func.id
         if name not in FUNCTIONS:
             raise self.fail(node, f"unknown function '{name}'; allowed: "

@@ -49,9 +49,12 @@ def _text(x: float, y: float, t: Text, anchor: str = "start", cls: str = "") -> 
 def _tip(t: Text | None) -> str:
     if t is None:
         return ""
-    # A tooltip cannot be switched by class, so it names both languages when they differ.
-    s = t.vi if t.neutral else f"{t.vi} / {t.en}"
-    return f"<title>{escape(s)}</title>"
+    # A tooltip cannot be hidden by the language's class: it carries both texts, shows the
+    # page's language (set by the report, :func:`.html.render_page`) and the switch swaps it.
+    if t.neutral:
+        return f"<title>{escape(t.vi)}</title>"
+    return (f'<title data-vi="{escape(t.vi)}" data-en="{escape(t.en)}">{escape(t.vi)}'
+            f"</title>")
 
 
 def _short(t: Text, n: int) -> Text:
@@ -111,7 +114,8 @@ def _band_rects(bands: list[Band], x0: float, span: float, scale: float, y: floa
         out.append(f'<rect class="band band-{len(ordered) - 1 - k}" x="{bx:.1f}" y="{y:.1f}" width="{max(bw, 0):.1f}" '
                    f'height="{h:.1f}">{_tip(b.title)}</rect>')
         if bw > 36:
-            out.append(_text(bx + bw / 2, y + h - 4, Text.same(b.id), "middle", "band-label"))
+            out.append(_text(bx + bw / 2, y + h - 4, _short(b.title, max(4, int(bw / 6.5))),
+                             "middle", "band-label"))
     return out
 
 
@@ -134,10 +138,10 @@ def total_gauge(total: float, bands: list[Band], scale: float, caption: Text) ->
     positive = [b.lower for b in bands if b.lower > 0]
     for b in sorted(bands, key=lambda b: -b.lower):
         if b.lower > 0 or not positive:
-            cond = Text.same(f"{b.id}: ≥ ") + number(b.lower)
+            cond = Text.same("≥ ") + number(b.lower)
         else:
-            cond = Text.same(f"{b.id}: < ") + number(min(positive))
-        body.append(_text(x0, y, cond + " — " + b.title, "start", "legend"))
+            cond = Text.same("< ") + number(min(positive))
+        body.append(_text(x0, y, b.title + ": " + cond, "start", "legend"))
         y += 16
     return _svg(y - 8, body, caption)
 
@@ -151,8 +155,8 @@ def overview(rows: list[tuple[Text, float, int]], bands: list[Band] | None, scal
     >>> c = overview([(Text.same("A"), 80, 0), (Text.same("B"), 40, 1)],
     ...              [Band("htt", Text.same("HTT"), 75), Band("kht", Text.same("K"), 0)], 105,
     ...              Text.same("x"))
-    >>> c.svg.count('class="bar-cls-'), c.svg.count('class="threshold"')
-    (2, 1)
+    >>> c.svg.count('class="bar-cls-'), c.svg.count('class="threshold"'), "HTT (≥ 75)" in c.svg
+    (4, 1, True)
     """
     x0, x1 = label_width, _W - 60
     span = x1 - x0
@@ -173,10 +177,16 @@ def overview(rows: list[tuple[Text, float, int]], bands: list[Band] | None, scal
             continue
         x = x0 + span * b.lower / scale
         body.append(f'<line class="threshold" x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" '
-                    f'y2="{bottom:.0f}"/>')
-        body.append(_text(x, top - 6, Text.same(f"{b.id} ≥ ") + number(b.lower), "middle",
-                          "legend"))
-    return _svg(bottom + 6, body, caption)
+                    f'y2="{bottom:.0f}"/>{_tip(b.title)}')
+        body.append(_text(x, top - 6, Text.same("≥ ") + number(b.lower), "middle", "legend"))
+    # Which colour is which class, by name, with its threshold.
+    y = bottom + 16
+    for k, b in enumerate(bands or []):
+        cond = (Text.same(" (≥ ") + number(b.lower) + ")") if b.lower > 0 else Text.same("")
+        body.append(f'<rect class="bar-cls-{k}" x="{x0}" y="{y - 9}" width="10" height="10"/>')
+        body.append(_text(x0 + 16, y, b.title + cond, "start", "legend"))
+        y += 16
+    return _svg(y - 4 if bands else bottom + 6, body, caption)
 
 
 def stacked(rows: list[tuple[Text, list[tuple[float, str]]]], legend: list[tuple[Text, str]],

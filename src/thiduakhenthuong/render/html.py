@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Any
 import jinja2
 
 from ..core import job as jobs
-from .page import Page, Text
+from .page import Page, label
 
 _TEMPLATES = "templates"
 
@@ -64,8 +65,16 @@ def render_page(page: Page) -> str:
     css, js = _asset("report.css"), _asset("report.js")
     html = _env().get_template("report.html.j2").render(
         page=page, css=css, js=js, csp=_csp(css, js),
-        expand=Text(vi="Mở tất cả", en="Expand all"), collapse=Text(vi="Thu gọn", en="Collapse all"))
+        expand=label("expand_all"), collapse=label("collapse_all"),
+        expr_label=label("show_expression"))
+    if page.lang == "en":
+        html = _TIP.sub(lambda m: m.group(0).replace(f">{m.group(1)}</title>",
+                                                     f">{m.group(2)}</title>"), html)
     return unicodedata.normalize("NFC", html)
+
+
+#: A chart tooltip with both languages (see :mod:`.charts`): its text is the Vietnamese one.
+_TIP = re.compile(r'<title data-vi="([^"]*)" data-en="([^"]*)">[^<]*</title>')
 
 
 def render_html(result: Any, lang: str = "vi") -> str:

@@ -10,6 +10,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.models import Localized
+from ..i18n.report import LABELS
 from .numbers import num
 from .phrases import t
 
@@ -46,6 +47,18 @@ class Text(_View):
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
 
+    def lower_first(self) -> "Text":
+        """The text as it reads inside a sentence: a capital first letter lowered, unless the
+        word is an acronym ("Tổng điểm" → "tổng điểm", "UBND" stays).
+
+        >>> Text(vi="Tổng điểm", en="Total").lower_first().en, Text.same("UBND").lower_first().vi
+        ('total', 'UBND')
+        """
+        def low(s: str) -> str:
+            return s[0].lower() + s[1:] if len(s) > 1 and s[0].isupper() and s[1].islower() \
+                else s
+        return Text(vi=low(self.vi), en=low(self.en))
+
     def __add__(self, other: "Text | str") -> "Text":
         o = Text.same(other) if isinstance(other, str) else other
         return Text(vi=self.vi + o.vi, en=self.en + o.en)
@@ -62,6 +75,7 @@ class Cell(_View):
 class Table(_View):
     head: list[Text]
     rows: list[list[Cell]]
+    id: Optional[str] = Field(default=None, description="the table's HTML id")
     caption: Optional[Text] = None
     empty: Optional[Text] = Field(default=None, description="shown instead of an empty table")
 
@@ -121,109 +135,6 @@ class Page(_View):
     generator: str = Field(description="library name and version that wrote the page")
 
 
-#: Report-only wording (headings, column heads); sentences shared with the terminal come from
-#: :mod:`..explain.messages`.
-LABELS: dict[str, tuple[str, str]] = {
-    "ruleset": ("Bộ quy tắc", "Rule set"),
-    "version": ("Phiên bản", "Version"),
-    "hash": ("Mã băm phiên bản", "Version hash"),
-    "period": ("Kỳ đánh giá", "Period"),
-    "as_of": ("Tham số áp dụng tại ngày", "Parameters as of"),
-    "source": ("Dữ liệu đầu vào", "Input"),
-    "counts": ("Số dòng", "Rows"),
-    "ranking": ("Bảng xếp hạng", "Ranking"),
-    "units": ("Giải trình từng đơn vị", "Explanation per unit"),
-    "params": ("Tham số đã dùng", "Parameters used"),
-    "documents": ("Văn bản căn cứ", "Source documents"),
-    "rejected": ("Dòng bị loại", "Rejected rows"),
-    "warnings": ("Cảnh báo", "Warnings"),
-    "no_rejected": ("Không có dòng nào bị loại.", "No row was rejected."),
-    "no_warnings": ("Không có cảnh báo.", "No warnings."),
-    "rank": ("Hạng", "Rank"),
-    "rank_cluster": ("Hạng cụm", "In cluster"),
-    "unit": ("Đơn vị", "Unit"),
-    "cluster": ("Cụm", "Cluster"),
-    "bonus": ("Thưởng", "Bonus"),
-    "deduction": ("Trừ", "Ded."),
-    "total": ("Tổng", "Total"),
-    "class": ("Xếp loại", "Class"),
-    "award": ("Khen thưởng", "Award"),
-    "criterion": ("Chỉ tiêu", "Target"),
-    "cite": ("Căn cứ", "Citation"),
-    "achieved": ("Đạt", "Achieved"),
-    "target": ("Chỉ tiêu giao", "Target value"),
-    "ratio": ("Tỷ lệ", "Ratio"),
-    "shortfall": ("Còn thiếu", "Shortfall"),
-    "points": ("Điểm", "Points"),
-    "max": ("Tối đa", "Max"),
-    "met": ("Đạt?", "Met?"),
-    "chart_points": ("Điểm theo chỉ tiêu (đạt / tối đa)", "Points by target (earned / max)"),
-    "chart_total": ("Tổng điểm so với ngưỡng xếp loại", "Total against the class thresholds"),
-    "chart_overview": ("Tổng điểm các đơn vị và ngưỡng xếp loại",
-                       "Totals of all units and the class thresholds"),
-    "earned": ("đạt", "earned"),
-    "parameter": ("Tham số", "Parameter"),
-    "meaning": ("Nội dung", "Meaning"),
-    "value": ("Giá trị", "Value"),
-    "unit_of": ("Đơn vị tính", "Unit"),
-    "from": ("Áp dụng từ", "In force from"),
-    "basis": ("Căn cứ", "Basis"),
-    "by": ("Theo trường", "By field"),
-    "row": ("Dòng", "Row"),
-    "id": ("Mã", "Id"),
-    "name": ("Tên", "Name"),
-    "table": ("Bảng", "Table"),
-    "year": ("Năm", "Year"),
-    "column": ("Cột", "Column"),
-    "reason": ("Lý do", "Reason"),
-    "code": ("Mã lỗi", "Code"),
-    "message": ("Nội dung", "Message"),
-    "number": ("Số hiệu", "Number"),
-    "doc_title": ("Tên văn bản", "Title"),
-    "date": ("Ngày", "Date"),
-    "issuer": ("Cơ quan ban hành", "Issuer"),
-    "library": ("Thư viện", "Library"),
-    "expression": ("biểu thức:", "expression:"),
-    "formula": ("công thức:", "formula:"),
-    "param_short": ("tham số {name} = {value}{key} (hiệu lực từ {date})",
-                    "parameter {name} = {value}{key} (in force from {date})"),
-    # titles
-    "regime": ("Chế độ pháp lý", "Legal regime"),
-    "year_judged": ("Năm xét", "Year judged"),
-    "decision_date": ("Ngày quyết định", "Decision date"),
-    "totals": ("Tổng hợp theo danh hiệu", "Totals by title"),
-    "proposals": ("Danh sách đề nghị", "Proposal list"),
-    "subjects": ("Giải trình từng cá nhân, tập thể", "Explanation per person and collective"),
-    "title": ("Danh hiệu", "Title"),
-    "proposed": ("Đề nghị", "Proposed"),
-    "eligible": ("Đủ điều kiện", "Eligible"),
-    "not_eligible": ("Không đủ", "Not eligible"),
-    "not_determinable": ("Chưa xác định", "Not determinable"),
-    "prize": ("Tiền thưởng (đồng)", "Prize (VND)"),
-    "chart_titles": ("Kết quả theo danh hiệu", "Outcomes by title"),
-    "none_proposed": ("Không có đề nghị nào.", "Nothing proposed."),
-    "check": ("Điều kiện", "Condition"),
-    "status": ("Kết quả", "Result"),
-    "values": ("Giá trị đã đọc", "Values read"),
-    # delegates
-    "level": ("Cấp đại hội", "Conference level"),
-    "conferences": ("Đại hội", "Conferences"),
-    "conference": ("Đại hội", "Conference"),
-    "cap": ("Tối đa", "Cap"),
-    "candidates": ("Ứng viên", "Candidates"),
-    "selected": ("Được chọn", "Selected"),
-    "left_out": ("Không được chọn", "Left out"),
-    "forwarded": ("Chuyển lên cấp trên", "Forwarded"),
-    "group": ("Thành phần", "Group"),
-    "seat": ("Loại chỗ", "Seat"),
-    "seats": ("Số chỗ (tối thiểu–tối đa)", "Seats (min–max)"),
-    "chart_groups": ("Đại biểu được chọn theo thành phần (so với số chỗ tối đa)",
-                     "Delegates selected by group (against the most seats)"),
-    "people": ("Giải trình từng ứng viên", "Explanation per candidate"),
-    "merit": ("Thứ tự ưu tiên", "Merit keys"),
-    "no_standards": ("Thành phần này không xét tiêu chuẩn.",
-                     "This group is not held to the standards."),
-}
 
 
 def label(label_id: str, /, **kw: Any) -> Text:
@@ -236,8 +147,10 @@ def label(label_id: str, /, **kw: Any) -> Text:
     vi, en = LABELS[label_id]
     if not kw:
         return Text(vi=vi, en=en)
-    return Text(vi=vi.format(**{k: (v.vi if isinstance(v, Text) else v) for k, v in kw.items()}),
-                en=en.format(**{k: (v.en if isinstance(v, Text) else v) for k, v in kw.items()}))
+    return Text(vi=vi.format(**{k: (v.vi if isinstance(v, (Text, Localized)) else v)
+                                for k, v in kw.items()}),
+                en=en.format(**{k: (v.en if isinstance(v, (Text, Localized)) else v)
+                                for k, v in kw.items()}))
 
 
 def msg(msg_id: str, **kw: Any) -> Text:
@@ -248,7 +161,8 @@ def msg(msg_id: str, **kw: Any) -> Text:
     'còn thiếu 3,5 điểm'
     """
     def pick(lang: str) -> dict[str, Any]:
-        return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in kw.items()}
+        return {k: (v.get(lang) if isinstance(v, (Text, Localized)) else v)
+                for k, v in kw.items()}
     return Text(vi=t(msg_id, "vi", **pick("vi")), en=t(msg_id, "en", **pick("en")))
 
 

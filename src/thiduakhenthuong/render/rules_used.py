@@ -10,9 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-_HEADERS_VI = {"parameter": "Tham số", "title": "Nội dung", "value": "Giá trị",
-               "unit": "Đơn vị tính", "effective_from": "Áp dụng từ", "basis": "Căn cứ",
-               "cite": "Trích dẫn", "by": "Theo trường"}
+from ..i18n.workbook import col
+from .names import Names
+
 
 
 def _plain(value: Any) -> Any:
@@ -45,15 +45,36 @@ def rules_used_rows(model: Any, params: dict[str, Any], lang: str = "vi") -> lis
             "value": _plain(p.value),
             "unit": (decl.unit or "") if decl is not None else "",
             "effective_from": p.effective_from.isoformat(),
-            "basis": p.basis,
+            "basis": p.basis.get(lang),
             "cite": (decl.cite or "") if decl is not None else "",
             "by": p.by or ""})
     return rows
 
 
+def readable_rows(model: Any, params: dict[str, Any], lang: str = "vi") -> list[dict[str, Any]]:
+    """:func:`rules_used_rows` as a reader reads them: the parameter by its title (its code
+    kept apart), the value in words with its unit, the date dd/mm/yyyy, the citation in legal
+    style and the field a per-key value is chosen by, by its title."""
+    names = Names(model)
+    out = []
+    for row in rules_used_rows(model, params, lang):
+        name = row["parameter"]
+        p = params[name]
+        if isinstance(p.value, dict):
+            value = "; ".join(f"{names.value(p.by or '', k).get(lang)}: "
+                              f"{names.value(name, v).get(lang)}" for k, v in p.value.items())
+        else:
+            value = names.value(name, p.value).get(lang)
+        out.append({"parameter_code": name, "parameter": row["title"] or name, "value": value,
+                    "effective_from": p.effective_from.strftime("%d/%m/%Y"),
+                    "basis": row["basis"], "cite": names.cite(row["cite"]).get(lang),
+                    "by": names.field(p.by).get(lang) if p.by else ""})
+    return out
+
+
 def rules_used_frame(model: Any, params: dict[str, Any], lang: str = "vi") -> pd.DataFrame:
-    """:func:`rules_used_rows` as a table, with Vietnamese headers unless ``lang`` is 'en'."""
-    frame = pd.DataFrame(rules_used_rows(model, params, lang),
-                         columns=list(_HEADERS_VI))
-    return frame if lang == "en" else frame.rename(columns=_HEADERS_VI)
+    """:func:`readable_rows` as a table, with the workbook's headers in ``lang``."""
+    cols = ["parameter_code", "parameter", "value", "effective_from", "basis", "cite", "by"]
+    frame = pd.DataFrame(readable_rows(model, params, lang), columns=cols)
+    return frame.rename(columns={c: col(c, lang) for c in cols})
 

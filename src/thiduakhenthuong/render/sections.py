@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.trace import Notice, RejectedRow
 from .page import Cell, Fact, Node, Section, Table, Text, cell, join, label, value
-from .rules_used import rules_used_rows
+from .rules_used import readable_rows
 
 
 def generator() -> str:
@@ -40,17 +40,17 @@ def parameters_section(model: Any, params: dict[str, Any]) -> Section:
     >>> len(s.tables[0].rows) == len(res.params)
     True
     """
-    vi_rows = rules_used_rows(model, params, "vi")
-    en_rows = rules_used_rows(model, params, "en")
+    vi_rows = readable_rows(model, params, "vi")
+    en_rows = readable_rows(model, params, "en")
     rows = []
     for v, e in zip(vi_rows, en_rows):
-        shown = v["value"] if isinstance(v["value"], (int, float, bool)) else str(v["value"])
-        rows.append([Cell(text=Text.same(v["parameter"]), anchor=param_anchor(v["parameter"])),
-                     cell(Text(vi=v["title"], en=e["title"])),
-                     cell(shown), cell(Text.same(v["unit"])), cell(Text.same(v["effective_from"])),
-                     cell(Text.same(v["basis"])), cell(Text.same(v["cite"])),
-                     cell(Text.same(v["by"]))])
-    heads = ["parameter", "meaning", "value", "unit_of", "from", "basis", "cite", "by"]
+        rows.append([Cell(text=Text(vi=v["parameter"], en=e["parameter"]),
+                          anchor=param_anchor(v["parameter_code"])),
+                     cell(Text(vi=v["value"], en=e["value"])),
+                     cell(Text.same(v["effective_from"])),
+                     cell(Text(vi=v["basis"], en=e["basis"])), cell(Text(vi=v["cite"], en=e["cite"])),
+                     cell(Text(vi=v["by"], en=e["by"]))])
+    heads = ["parameter", "value", "from", "basis", "cite", "by"]
     tables = [Table(head=[label(h) for h in heads], rows=rows)]
     docs = getattr(model.meta, "documents", [])
     if docs:
@@ -58,9 +58,10 @@ def parameters_section(model: Any, params: dict[str, Any]) -> Section:
             caption=label("documents"),
             head=[label(h) for h in ("number", "doc_title", "date", "issuer")],
             rows=[[cell(Text.same(d.number)), cell(Text.of(d.title)), cell(d.date),
-                   cell(Text.same(d.issuer))] for d in docs]))
+                   cell(Text.of(d.issuer) if hasattr(d.issuer, 'vi') else Text.same(d.issuer))]
+                  for d in docs]))
     return Section(id="parameters", heading=label("params"), tables=tables,
-                   intro=[Text.same(model.meta.basis)] if getattr(model.meta, "basis", None)
+                   intro=[Text.of(model.meta.basis)] if getattr(model.meta, "basis", None)
                    else [])
 
 

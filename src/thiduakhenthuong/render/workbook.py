@@ -46,6 +46,23 @@ def headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: col(c, lang) for c in frame.columns if c in col})
 
 
+#: Columns that hold codes and expressions as written: kept in the sheet for machines, hidden
+#: from people and from print (shown on demand: unhide the column).
+CODE_COLUMNS = ("criterion", "formula", "fields", "code", "notice_code", "title_id",
+                "outcome_code", "status_code", "check", "expression", "parameter_code",
+                "class_code", "candidate_group", "conference_code", "severity_code")
+
+
+def hidden_codes(frame: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """The headers of ``frame`` that name code columns (:data:`CODE_COLUMNS`).
+
+    >>> hidden_codes(pd.DataFrame({"Mã lỗi": [], "Lý do": []}), "vi")
+    ('Mã lỗi',)
+    """
+    heads = {col(c, lang) for c in CODE_COLUMNS if c in col}
+    return tuple(str(h) for h in frame.columns if h in heads)
+
+
 def in_words(values: Any, lang: str) -> np.ndarray:
     """Status, outcome and severity codes in words; other values as they are.
 

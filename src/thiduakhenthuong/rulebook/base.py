@@ -11,6 +11,7 @@ from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainS
 
 from ..core.models import Localized, Strict
 from ..expr import Node, parse
+from ..i18n.legal import bases
 
 
 def _to_expr(v: Any) -> Node:
@@ -39,14 +40,98 @@ Citation = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) 
                      AfterValidator(_check_cite)]
 
 
+class Basis(Strict):
+    """What a number or a rule rests on, for two audiences: ``vi`` and ``en`` tell a reader of a
+    report or an explanation ("Quy định của đơn vị (có thể điều chỉnh)"); ``note`` is for
+    rule authors (how sure the source is, what to verify) and never appears in a report.
+
+    Written in a rule file as a mapping of ``vi``, ``en`` and ``note``, where ``standard`` may
+    name one of the standard bases (``local_policy``, ``unconfirmed``, ``partial``,
+    ``reported``, ``confirmed``, ``reading``, ``source``) that the reader's text begins with;
+    a plain string (the older form) still loads and is shown as written in both languages.
+
+    >>> b = as_basis({"standard": "local_policy", "vi": "tổng trọng số 100",
+    ...               "en": "weights add up to 100", "note": "chosen to sum to 100"})
+    >>> b.get("vi"), b.get("en")
+    ('Quy định của đơn vị (có thể điều chỉnh): tổng trọng số 100', 'Local policy (open to change): weights add up to 100')
+    >>> as_basis("Decree 98/2023 Art. 54").get("vi")
+    'Decree 98/2023 Art. 54'
+    """
+    vi: str = Field(min_length=3)
+    en: str = Field(min_length=3)
+    note: Optional[str] = Field(default=None, description="for rule authors only; never shown "
+                                                          "in a report")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+    def reader(self) -> Localized:
+        """The reader's text in both languages (what traces carry; never the note)."""
+        return Localized(vi=self.vi, en=self.en)
+
+
+_BASIS_KEYS = {"standard", "vi", "en", "note"}
+
+
+def as_basis(v: Any) -> Any:
+    """A basis as written (text, or a mapping of standard/vi/en/note) as a :class:`Basis`."""
+    if isinstance(v, Basis) or v is None:
+        return v
+    if isinstance(v, str):
+        return Basis(vi=v, en=v)
+    if not isinstance(v, dict):
+        return v
+    unknown = sorted(set(v) - _BASIS_KEYS)
+    if unknown:
+        raise ValueError(f"a basis takes standard, vi, en and note, not {', '.join(unknown)}")
+    std = v.get("standard")
+    if std is not None and std not in bases:
+        raise ValueError(f"unknown standard basis '{std}' (known: "
+                         f"{', '.join(bases.keys())})")
+    if bool(v.get("vi")) != bool(v.get("en")):
+        raise ValueError("a basis's reader text is written in both languages, vi and en")
+    if std is None and not v.get("vi"):
+        raise ValueError("a basis needs a reader's text: vi and en, or a standard basis")
+    out = {}
+    for lang in ("vi", "en"):
+        own = v.get(lang)
+        if std is None:
+            out[lang] = own
+        else:
+            head = bases(std, lang)
+            out[lang] = f"{head}: {own}" if own else head
+    return Basis(vi=out["vi"], en=out["en"], note=v.get("note"))
+
+
+#: A basis in a rule file: text, or ``{standard, vi, en, note}`` (see :class:`Basis`).
+BasisText = Annotated[Basis, BeforeValidator(as_basis), WithJsonSchema({
+    "description": "what the value or rule rests on: {vi, en} for readers (or a standard basis: "
+                   "local_policy, unconfirmed, partial, reported, confirmed, reading, source), "
+                   "note for rule authors only; a plain string is shown as written",
+    "anyOf": [{"type": "string", "minLength": 3},
+              {"type": "object", "additionalProperties": False,
+               "properties": {"standard": {"enum": ["local_policy", "unconfirmed", "partial",
+                                                    "reported", "confirmed", "reading",
+                                                    "source"]},
+                              "vi": {"type": "string"}, "en": {"type": "string"},
+                              "note": {"type": "string"}}}]})]
+
+
 class Document(Strict):
     """A source document the rules cite."""
     number: str = Field(description="the number citations begin with, e.g. 21/CTĐ-VP")
     title: Localized
     date: Optional[dt.date] = Field(default=None, description="date of issue (absent when the "
                                                                "published copy is undated)")
-    issuer: str
+    issuer: Union[str, Localized] = Field(description="who issued it (a name, or {vi, en})")
     url: Optional[str] = Field(default=None, description="where the published copy was read")
+    cited_as: Optional[Localized] = Field(default=None, description="the document's name in a "
+                                          "citation, e.g. {vi: Bảng biểu 4, en: template Bảng "
+                                          "biểu 4}; default: its kind (by the type code in its "
+                                          "number) and number, a law by its title")
+    sections: dict[str, Localized] = Field(default_factory=dict, description="citations of "
+                                           "sections written in words (§Ghi chú), each as the "
+                                           "whole citation reads: {vi, en}")
 
 
 InputType = Literal["text", "integer", "number", "percent", "date", "bool", "enum", "attested"]
@@ -97,9 +182,9 @@ class DatedValue(Strict):
 
 class Parameter(Strict):
     """A dated value (weight, threshold, deadline, total). ``basis`` says where the number comes
-    from, including 'local policy; default chosen by this project' where the source is silent."""
+    from, a standard ``local_policy`` where the source is silent (see :class:`Basis`)."""
     title: Localized
-    basis: str = Field(min_length=3)
+    basis: BasisText
     cite: Optional[Citation] = None
     unit: Optional[str] = None
     by: Optional[str] = Field(default=None, description="input field whose value selects the "
@@ -127,9 +212,17 @@ class Parameter(Strict):
             if v.from_ <= day:
                 current = v
         if current is None:
-            raise ValueError(f"no value in force on {day.isoformat()} (first from "
-                             f"{self.values[0].from_.isoformat()})")
+            raise NotInForce(day, self.values[0].from_)
         return current
+
+
+class NotInForce(ValueError):
+    """A parameter has no value in force on a day (its first value starts later)."""
+
+    def __init__(self, day: dt.date, first: dt.date):
+        self.day, self.first = day, first
+        super().__init__(f"no value in force on {day.isoformat()} (first from "
+                         f"{first.isoformat()})")
 
 
 class RowCheck(Strict):
@@ -153,8 +246,8 @@ class Check(Strict):
     cite: Citation
     holds: Expr
     hint: Optional[Localized] = Field(default=None, description="what it takes when it fails")
-    basis: Optional[str] = Field(default=None, description="where the rule is not the law's own "
-                                                           "words: why and on what authority")
+    basis: Optional[BasisText] = Field(default=None, description="where the rule is not the "
+                                       "law's own words: why and on what authority")
 
 
 class MeritKey(Strict):
@@ -183,7 +276,7 @@ class Transition(Strict):
     rule: Literal["achievement_year_before", "dossier_before",
                   "dossier_before_unless_more_favourable"]
     cite: Optional[Citation] = None
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Caveat(Strict):

@@ -40,9 +40,9 @@ class Checker:
         self.seen_ids: dict[str, str] = {}
 
     def err(self, msg: str, section: str, key: Any = None, sub: str | None = None,
-            rule_id: str | None = None) -> None:
+            rule_id: str | None = None, words: Any = None) -> None:
         f, line = self.src.where(section, key, sub)
-        self.errors.append(RuleError(msg, file=f, line=line, rule_id=rule_id))
+        self.errors.append(RuleError(msg, file=f, line=line, rule_id=rule_id, words=words))
 
     def done(self) -> None:
         """Raise every problem found, together."""
@@ -80,7 +80,12 @@ class Checker:
                 hints = [h for u in unknown for h in difflib.get_close_matches(u, env, 1, 0.6)]
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 raise ExpressionError(f"unknown {what} {', '.join(map(repr, unknown))}{extra}"
-                                      f"{hint}", node.text())
+                                      f"{hint}", node.text(),
+                                      words=("unknown_names", {
+                                          "names": ", ".join(map(repr, unknown)),
+                                          "hint": ("did_you_mean_names", {
+                                              "names": ", ".join(map(repr, hints))})
+                                          if hints else ""}))
             got = infer_type(node, env, windows=windows, members=members, groups=groups)
             if want == NUMBER and got == BOOL:
                 got = NUMBER
@@ -88,7 +93,9 @@ class Checker:
                 raise ExpressionError(f"'{sub}' must be a {want} expression, got {got}",
                                       node.text())
         except ExpressionError as e:
-            self.err(f"{sub}: {e}", section, key, sub, rule_id)
+            self.err(f"{sub}: {e}", section, key, sub, rule_id,
+                     words=("path_message", {"path": sub, "message": e.words})
+                     if e.words is not None else None)
 
     def merit_key(self, node: Node, env: Mapping[str, str], section: str, key: Any,
                   sub: str, rule_id: str | None, *, label: str = "key",

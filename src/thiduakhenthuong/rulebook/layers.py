@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import RuleError
+from .base import Basis, as_basis
 from .discover import BUNDLED
 from .yaml_source import LineDict
 
@@ -44,7 +45,7 @@ class Extends:
     target: Path
     written: str
     from_: Optional[dt.date]
-    basis: Optional[str]
+    basis: Optional[Basis]
     file: str
     line: Optional[int]
 
@@ -95,11 +96,15 @@ def find_extends(docs: list[tuple[Path, LineDict]], root: Path) -> Optional[Exte
         from_, basis, value = value.get("from"), value.get("basis"), value.get("rules")
         if from_ is not None and not isinstance(from_, dt.date):
             raise RuleError("'extends.from' must be a date (YYYY-MM-DD)", str(f), line)
+    try:
+        basis = as_basis(basis)
+    except ValueError as e:
+        raise RuleError(f"'extends.basis': {e}", str(f), line) from None
     if not isinstance(value, str) or not value.strip():
         raise RuleError("'extends' must name a rule set", str(f), line,
                         suggestion="for example: extends: ../regime-2025, or extends: titles")
     return Extends(_resolve(value.strip(), f, root, line), value.strip(), from_,
-                   None if basis is None else str(basis), str(f), line)
+                   basis, str(f), line)
 
 
 def _resolve(written: str, file: Path, root: Path, line: Optional[int]) -> Path:

@@ -254,21 +254,31 @@ def _misplaced(section: str, kind: str, shapes: dict[str, str], file: str,
                line: int | None) -> RuleError:
     """A section this kind does not have: one of another kind's, or a misspelling."""
     others = {j.kind for j in jobs.jobs() if section in sections(j.model)}
+    kind_said = ("kind_" + kind, {})
     if others:
+        kinds = ", ".join(sorted(others))
         return RuleError(f"section '{section}' does not belong in a {kind} rule set", file, line,
-                         suggestion=f"it is a section of {', '.join(sorted(others))} rule sets")
+                         suggestion=f"it is a section of {kinds} rule sets",
+                         words=("section_elsewhere", {"section": section, "kind": kind_said}),
+                         hint=("section_of_kinds", {"kinds": kinds}))
     near = difflib.get_close_matches(section, list(shapes), 1, 0.6)
+    listed = ", ".join(sorted(shapes))
     return RuleError(f"unknown section '{section}'", file, line,
                      suggestion=f"did you mean '{near[0]}'?" if near else
-                     "sections of a " + kind + " rule set: " + ", ".join(sorted(shapes)))
+                     "sections of a " + kind + " rule set: " + listed,
+                     words=("unknown_section", {"section": section}),
+                     hint=("did_you_mean_plain", {"id": near[0]}) if near else
+                     ("sections_of_kind", {"kind": kind_said, "sections": listed}))
 
 
 def _locate(err: dict, merged: dict, src: Source) -> RuleError:
     """Turn one pydantic error into a RuleError with file, line and rule id."""
     loc = list(err.get("loc", ()))
     msg = err.get("msg", "invalid")
+    words = None
     if isinstance(err.get("ctx", {}).get("error"), ExpressionError):
         msg = str(err["ctx"]["error"])
+        words = err["ctx"]["error"].words
     elif msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     path = ".".join(str(p) for p in loc)
@@ -295,6 +305,10 @@ def _locate(err: dict, merged: dict, src: Source) -> RuleError:
         file = src.items[(str(loc[0]), loc[1])][0]
     if err.get("type") == "extra_forbidden":
         msg = f"unknown key '{loc[-1]}'"
+        words = ("unknown_key", {"key": loc[-1]})
     elif err.get("type") == "missing":
         msg = f"missing key '{loc[-1]}'"
-    return RuleError(f"{path}: {msg}", file=file, line=line, rule_id=rule_id)
+        words = ("missing_key", {"key": loc[-1]})
+    return RuleError(f"{path}: {msg}", file=file, line=line, rule_id=rule_id,
+                     words=("path_message", {"path": path, "message": words})
+                     if words is not None else None)

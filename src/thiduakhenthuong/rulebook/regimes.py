@@ -26,6 +26,7 @@ from pydantic import Field, ValidationError
 from ..core.models import Localized, Strict
 from ..core.models import Out
 from ..errors import RuleError
+from .base import BasisText
 from .discover import SELECTION_FILE
 from .yaml_source import LineDict, load_yaml
 
@@ -45,14 +46,15 @@ class Selection(Strict):
     by: By = "decision_date"
     decision_day: DayOfYear = Field(description="the usual decision day, in the year after the "
                                                 "judged year, when no decision date is given")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class RegimeStep(Out):
     """One step of the choice, in words, with what it rests on."""
     text: Localized
     cite: Optional[str] = None
-    basis: Optional[str] = None
+    basis: Optional[Localized] = Field(default=None, description="what the step rests on, in "
+                                       "the reader's words")
 
 
 class RegimeChoice(Out):
@@ -146,7 +148,7 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
         vi=f"{sel.title.vi}: văn bản có hiệu lực vào {what.vi} ({_fmt(day)}) là {r.title.vi} "
            f"(hiệu lực {_span(r)})",
         en=f"{sel.title.en}: the texts in force on {what.en} ({_fmt(day)}) are {r.title.en} "
-           f"(in force {_span(r)})"), basis=sel.basis)]
+           f"(in force {_span(r)})"), basis=sel.basis.reader())]
     compare_with = None
     while chosen.regime.transition is not None:
         t, start = chosen.regime.transition, chosen.regime.in_force.from_
@@ -161,7 +163,7 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
                 vi=f"Thành tích năm {year}, trước {_fmt(start)}, vẫn xét theo "
                    f"{prev.regime.title.vi}",
                 en=f"Achievements of {year}, before {_fmt(start)}, stay under "
-                   f"{prev.regime.title.en}"), cite=t.cite, basis=t.basis))
+                   f"{prev.regime.title.en}"), cite=t.cite, basis=t.basis.reader()))
         else:
             if dossier_date is None or dossier_date >= start:
                 if dossier_date is None:
@@ -170,7 +172,7 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
                            f"{_fmt(start)} trở đi, nên không áp dụng quy định chuyển tiếp",
                         en=f"No dossier date given: the dossier is taken as received on or "
                            f"after {_fmt(start)}, so the transitional rule does not apply"),
-                        cite=t.cite, basis=t.basis))
+                        cite=t.cite, basis=t.basis.reader()))
                 break
             favourable = t.rule == "dossier_before_unless_more_favourable"
             steps.append(RegimeStep(text=Localized(
@@ -180,7 +182,7 @@ def choose(members: Sequence[Any], sel: Selection, year: int, decision_date: dt.
                 en=f"Dossier received on {_fmt(dossier_date)}, before {_fmt(start)}: "
                    f"{prev.regime.title.en} still applies"
                    + (", unless the new text is more favourable" if favourable else "")),
-                cite=t.cite, basis=t.basis))
+                cite=t.cite, basis=t.basis.reader()))
             if favourable and compare_with is None:
                 compare_with = chosen.label
         chosen = prev
@@ -212,11 +214,15 @@ def _none_in_force(dated: Sequence[Any], day: dt.date, what: Localized,
                    file: Optional[str]) -> RuleError:
     before = [m for m in dated if m.regime.in_force.from_ <= day]
     after = [m for m in dated if m.regime.in_force.from_ > day]
-    near = ([f"{before[-1].label} (in force {_span(before[-1].regime)})"] if before else []) + \
-        ([f"{after[0].label} (in force {_span(after[0].regime)})"] if after else [])
+    chosen = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    near = [f"{m.label} (in force {_span(m.regime)})" for m in chosen]
+    near_vi = [f"{m.label} (hiệu lực {_span(m.regime)})" for m in chosen]
     return RuleError(
         f"no regime is in force on {_fmt(day)} ({what.en}); nearest: "
         + ("; ".join(near) or "none declared"), file=file,
         suggestion="give the real decision date (--decision-date), or name one regime's folder "
-                   "(--regime) to apply it outside its dates")
+                   "(--regime) to apply it outside its dates",
+        words=("no_regime", {"day": _fmt(day), "what": what.vi,
+                             "nearest": "; ".join(near_vi) or "không có"}),
+        hint=("no_regime_hint", {}))
 

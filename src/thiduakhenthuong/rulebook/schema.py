@@ -60,7 +60,8 @@ def file_schema(kind: str, layer: bool = False) -> dict[str, Any]:
                                   {"type": "object", "additionalProperties": False,
                                    "properties": {"rules": {"type": "string"},
                                                   "from": {"type": "string"},
-                                                  "basis": {"type": "string"}}}]}
+                                                  "basis": {"anyOf": [
+                                                      {"type": "string"}, {"type": "object"}]}}}]}
     out = {"$schema": DIALECT,
            "$id": f"https://thiduakhenthuong.invalid/schema/{kind}.json",
            "title": f"thiduakhenthuong {kind} rule file",

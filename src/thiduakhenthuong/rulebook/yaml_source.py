@@ -73,7 +73,8 @@ def load_yaml(path: Path) -> Any:
         raise RuleError(e.message, file=str(path), line=e.line) from None
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else None
-        raise RuleError(f"YAML syntax: {e.problem or e}", file=str(path), line=line) from None
+        raise RuleError(f"YAML syntax: {e.problem or e}", file=str(path), line=line,
+                        words=("yaml_syntax", {"problem": e.problem or e})) from None
     except yaml.YAMLError as e:
         raise RuleError(f"YAML: {e}", file=str(path)) from None
     finally:

@@ -143,8 +143,8 @@ def read_text(path: Path) -> Grid:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputFileError(
-            f"{path}: not UTF-8 text (byte {e.start}); save it as 'CSV UTF-8' and try again"
-        ) from None
+            f"{path}: not UTF-8 text (byte {e.start}); save it as 'CSV UTF-8' and try again",
+            words=("not_utf8", {"path": str(path), "byte": e.start})) from None
     first, _, rest = text.partition("\n")
     note, first_row = None, 1
     if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import TdktError, UsageError
-from ..render.phrases import web
+from ..i18n.web import web
 from ..version import __version__
 from . import api, runs, views, work
 from .requests import in_thread, lang_of, read_form, uploads

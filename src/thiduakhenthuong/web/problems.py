@@ -5,7 +5,7 @@ of the rules where the library knows them, its suggestion, and the command line'
 >>> from ..errors import InputError
 >>> p = problem_of(InputError("bad value", row=3, column="blood_units"), "en")
 >>> p.status, p.exit_code, p.detail, p.errors[0].row, p.errors[0].column
-(422, 2, 'input error: bad value', 3, 'blood_units')
+(422, 2, 'Input error: bad value', 3, 'blood_units')
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, Field
 
 from ..errors import InputError, RuleError, RuleErrors, RulesError, TdktError, UsageError
-from ..render.phrases import cli, web
+from ..i18n.cli import cli
+from ..i18n.web import web
 from .rulesets import UnknownRuleSet
 from .uploads import LimitError, UploadError
 
@@ -67,28 +68,29 @@ def problem_of(e: BaseException, lang: str) -> ProblemDetails:
         return ProblemDetails(type=f"urn:tdkt:problem:{e.kind}", title=e.title, status=e.status,
                        detail=e.detail, exit_code=2)
     if isinstance(e, LimitError):
-        return _p("too-large", 413, web("err_input", lang), e.localized.get(lang), e)
+        return _p("too-large", 413, web("err_input", lang), e.localized.get(lang), e, lang)
     if isinstance(e, UploadError):
-        return _p("upload", 400, web("err_input", lang), e.localized.get(lang), e)
+        return _p("upload", 400, web("err_input", lang), e.localized.get(lang), e, lang)
     if isinstance(e, UnknownRuleSet):
         return ProblemDetails(type="urn:tdkt:problem:not-found", title=web("err_not_found", lang,
                                                                    id=e.rid),
                        status=404, detail=web("err_not_found", lang, id=e.rid), exit_code=2,
                        suggestion=web("err_not_found_hint", lang, ids=", ".join(e.known)))
     if isinstance(e, InputError):
-        return _p("input", 422, web("err_input", lang), cli("input_error", lang, text=e), e)
+        return _p("input", 422, web("err_input", lang), cli("input_error", lang, text=e.text(lang)), e, lang)
     if isinstance(e, RulesError):
-        return _p("rules", 422, web("err_rules", lang), cli("rule_error", lang, text=e), e)
+        return _p("rules", 422, web("err_rules", lang), cli("rule_error", lang, text=e.text(lang)), e, lang)
     if isinstance(e, UsageError):
-        return _p("usage", 400, web("err_usage", lang), cli("usage_error", lang, text=e), e)
+        return _p("usage", 400, web("err_usage", lang), cli("usage_error", lang, text=e.text(lang)), e, lang)
     if isinstance(e, TdktError):
-        return _p("error", 422, web("err_other", lang), cli("error", lang, text=e), e)
+        return _p("error", 422, web("err_other", lang), cli("error", lang, text=e.text(lang)), e, lang)
     return ProblemDetails(type="urn:tdkt:problem:internal", title=web("err_other", lang), status=500,
                    detail=web("err_internal", lang), exit_code=2)
 
 
-def _p(kind: str, status: int, title: str, detail: str, e: TdktError) -> ProblemDetails:
-    hint = getattr(e, "suggestion", None)
+def _p(kind: str, status: int, title: str, detail: str, e: TdktError,
+       lang: str) -> ProblemDetails:
+    hint = e.suggestion_text(lang)
     return ProblemDetails(type=f"urn:tdkt:problem:{kind}", title=title, status=status,
                    detail=_clean(detail), exit_code=2, suggestion=_clean(hint) if hint else None,
                    errors=[x.model_copy(update={"message": _clean(x.message)}) for x in _items(e)])

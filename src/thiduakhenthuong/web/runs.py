@@ -29,7 +29,7 @@ from ..core.models import Localized
 from ..core.trace import Notice
 from ..errors import UsageError
 from ..render.html import render_html
-from ..render.phrases import web
+from ..i18n.web import web
 from ..tables.colmap import ColumnMap, Guess, guess_map
 from ..tables.read import TableSource
 from .rulesets import RuleSetEntry

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Iterable
 
 from ..core.models import Localized
 from ..errors import InputError
-from ..render.phrases import web
+from ..i18n.web import web
 from ..tables.grid import TEXT_SUFFIXES, WORKBOOK_SUFFIXES
 from ..tables.text import header_key
 

@@ -2,7 +2,7 @@
 its inline style and script under the pages' policy, the rule catalogue's pages in place, the
 fragments a run answers (how the file was read, the column questions, the outcome with its
 downloads and the HTML report's own content), and the pages of verification, comparison and
-plan checks. Every word comes from the phrase book (``render/phrases.WEB``) or the library's
+plan checks. Every word comes from the phrase book (``i18n/web.py``) or the library's
 own renderers.
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ from ..diff.render import header_lines
 from ..diff.text import change_text, definition_text, parameter_text, side_notice_prefix, \
     status_label
 from ..render.page import Text
-from ..render.phrases import t as msg
-from ..render.phrases import web
+from ..i18n.explain import t as msg
+from ..i18n.web import web
 from ..version import __version__
 from .problems import ProblemDetails
 from .rulesets import RuleSetEntry

@@ -15,22 +15,24 @@ from .diff import diff_delegates
 from .html import delegates_page
 from .model import DelegateRuleSet
 from .options import DelegatesJob
+from ...i18n.cli import cli
 from .result import DelegateResult
 from .workbook import write_delegates
 from .template import input_tables
 
 
-def summary(m: DelegateRuleSet) -> str:
+def summary(m: DelegateRuleSet, lang: str = "en") -> str:
     """What a conference rule set holds, in one line, with the ids of its levels (what
     ``--level`` takes).
 
     >>> from thiduakhenthuong.jobs.conferences.api import load_delegate_rules
     >>> summary(load_delegate_rules("thai-nguyen-2019")[0])[:46]
-    'conferences, 3 levels (co_so: Cấp cơ sở; huyen'
+    'conferences, 3 levels (co_so (Grassroots); huy'
     """
-    levels = "; ".join(f"{x.id}: {x.title.vi}" for x in m.levels)
-    return (f"conferences, {len(m.levels)} levels ({levels}), {len(m.groups)} groups, "
-            f"{len(m.programme)} programme items, {len(m.standards)} standards")
+    levels = "; ".join(f"{x.id} ({x.title.get(lang) if lang == 'en' else x.title.vi})"
+                       for x in m.levels)
+    return cli("summary_conferences", lang, n=len(m.levels), levels=levels,
+               groups=len(m.groups), programme=len(m.programme), standards=len(m.standards))
 
 
 def period(m: DelegateRuleSet) -> str:

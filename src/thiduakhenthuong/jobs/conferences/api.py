@@ -22,7 +22,7 @@ from ...tables.validate import validate
 from .awards import count_awards, replace_counts
 from .engine import select
 from .forwarding import forwarding_checks, higher_conferences
-from .held import conference_days, late_attestations
+from .held import conference_days, conference_names, late_attestations
 from .model import DelegateRuleSet, Level
 from .plans import check_plan_rows, check_report_rows
 from .result import DelegateResult
@@ -100,10 +100,12 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
     days: dict[str, HeldOn] = {}
     sources: list[str] = []
     late = {a: np.zeros(len(conf), dtype=bool) for a in attested}
+    names: dict[str, str] = {}
     if model.meta.cutoff is not None:
         plans = _validated(data, model.plan_inputs, model.meta.plans, "plans", False)
         if plans is not None:
             sources.append(plans[0].source)
+        names = conference_names(model, plans)
         days, found = conference_days(model, params, level, conferences, plans)
         notices += found
         day_of = np.array([np.datetime64(days[c].day, "D") for c in conf.tolist()],
@@ -118,10 +120,11 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
             sources.append(table[0].source)
             known_ids = {str(x) for x in valid.columns[role["key"]].tolist()} | \
                 {r.unit_id for r in valid.rejected if r.unit_id}
-            awards = count_awards(model, params, table, cols[role["key"]], conf, known_ids, days)
+            awards = count_awards(model, params, table, cols[role["key"]], conf, known_ids, days,
+                                  names)
             titles = {n: model.inputs[n].title for n in model.meta.awards.counts}
             notices += replace_counts(cols, awards, role["key"], titles)
-    higher, found = higher_conferences(model, cols, role["conference"])
+    higher, found = higher_conferences(model, cols, role["conference"], names)
     notices += found
     decide = None
     if engine == "rete":
@@ -133,11 +136,12 @@ def evaluate_delegates(rules: str | Path | ConferenceRules, data: Any, level: st
         decide = on_network
     with progress.phase("evaluating", total=int(keep.sum())):
         sel = select(model, params, cols, known, level, decide=decide)
-    checks = forwarding_checks(model, params, level, conf, sel.forwarded, higher)
+    checks = forwarding_checks(model, params, level, conf, sel.forwarded, higher, names)
     return DelegateResult(cr, params, level, raw.source, raw, valid, cols,
                           valid.rows[keep], sel, int((~keep).sum()), known,
                           held=days, late=late, higher=higher, forwarding=checks,
-                          notices=notices, awards=awards, sources=sources)
+                          notices=notices, awards=awards, sources=sources,
+                          conference_names=names)
 
 
 def reporting_level(model: DelegateRuleSet, level: str | None = None,

@@ -21,7 +21,8 @@ from ...core.trace import Notice, Problem, RejectedRow
 from ...expr import evaluate
 from .model import DelegateRuleSet
 from .trace import AwardsSummary, AwardUse, HeldOn
-from .words import say
+from ...render.cite import citations_of
+from .words import conference, say
 
 
 @dataclass
@@ -55,16 +56,19 @@ def _describe(rules: DelegateRuleSet, cols: dict[str, np.ndarray], i: int) -> Lo
 
 def count_awards(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
                  awards: tuple[Any, Any], candidates: np.ndarray, conferences: np.ndarray,
-                 known_ids: set[str], held: dict[str, HeldOn]) -> AwardCounts:
+                 known_ids: set[str], held: dict[str, HeldOn],
+                 names: dict[str, str] | None = None) -> AwardCounts:
     """Count the dated awards of the candidates ``candidates`` (ids of the level judged, with
-    their ``conferences``); ``known_ids`` are every candidate id of the candidates table."""
+    their ``conferences``); ``known_ids`` are every candidate id of the candidates table;
+    ``names`` the chapters' names of the conferences, for the reasons."""
     aw = rules.meta.awards
     raw, valid = awards
     cols = valid.columns
     n_award = len(valid.rows)
     start = params[rules.meta.period_start].value
     end = params[rules.meta.period_end].value
-    period_cite = rules.parameters[rules.meta.period_start].cite or aw.cite
+    period_cite = citations_of(rules).text(rules.parameters[rules.meta.period_start].cite or
+                                           aw.cite)
     env = {**cols, **{k: to_column(p.value) for k, p in params.items()}}
     takes = {name: np.broadcast_to(np.asarray(evaluate(node, env), dtype=bool), (n_award,))
              for name, node in aw.counts.items()}
@@ -98,7 +102,8 @@ def count_awards(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
         elif conf_day is not None and day > conf_day.day:
             status, why = "after_conference", say("conf_award_after_conference", day=_fmt(day),
                                                   held=_fmt(conf_day.day),
-                                                  conference=str(conferences[j]))
+                                                  conference=conference(names or {},
+                                                                        str(conferences[j])))
         elif not into:
             status, why = "no_count", say("conf_award_no_count")
         else:

@@ -44,7 +44,7 @@ def delegates_about(m: DelegateRuleSet, ctx: PageContext) -> list[tuple[str, str
         (w("tables", lang), "; ".join(
             w("table_text", lang, what=w(what, lang), sheet=f"“{md(t.sheet)}”", file=code(t.file))
             for what, t in tables)),
-        (w("basis", lang), md(meta.basis)),
+        (w("basis", lang), md(meta.basis.get(lang))),
     ]
 
 
@@ -80,11 +80,11 @@ def _readings(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
         for name, node in aw.counts.items():
             title = m.inputs[name].title.get(lang) if name in m.inputs else name
             out.append(field(f"“{md(title)}” ({code(name)})", code(node.text()), 1))
-        out += [field(w("basis", lang), md(aw.basis)), ""]
+        out += [field(w("basis", lang), md(aw.basis.get(lang))), ""]
     if meta.cutoff is not None:
         c = meta.cutoff
         out += [f"### {md(c.title.get(lang))}", "", field(w("cite", lang), ctx.cite(c.cite)),
-                field(w("basis", lang), md(c.basis)), ""]
+                field(w("basis", lang), md(c.basis.get(lang))), ""]
     fw = meta.forwarding
     if fw is not None:
         col = m.inputs[fw.higher_conference].title.get(lang) \
@@ -92,7 +92,7 @@ def _readings(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
         out += [f"### {md(fw.title.get(lang))}", "", field(w("cite", lang), ctx.cite(fw.cite)),
                 field(w("higher_conference", lang), f"“{md(col)}” ({code(fw.higher_conference)})"),
                 field(w("when_unstated", lang), _param(fw.when_unstated, "forwarding", ctx)),
-                field(w("basis", lang), md(fw.basis)), ""]
+                field(w("basis", lang), md(fw.basis.get(lang))), ""]
     return out
 
 
@@ -140,7 +140,7 @@ def _groups(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
         if g.max_share:
             out.append(field(w("max_share", lang), _param(g.max_share, g.id, ctx)))
         if g.basis:
-            out.append(field(w("basis", lang), md(g.basis)))
+            out.append(field(w("basis", lang), md(g.basis.get(lang))))
         out.append("")
     return out
 
@@ -166,7 +166,7 @@ def _standards(m: DelegateRuleSet, ctx: PageContext) -> list[str]:
         if c.hint is not None:
             out.append(field(w("hint", lang), loc(c.hint, lang), 1))
         if c.basis:
-            out.append(field(w("basis", lang), md(c.basis), 1))
+            out.append(field(w("basis", lang), md(c.basis.get(lang)), 1))
     return out + [""]
 
 

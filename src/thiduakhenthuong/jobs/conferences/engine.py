@@ -170,17 +170,11 @@ def reason(sel: Selection, i: int, group_id: str, conference: str, rules: Delega
     """Why a candidate is in or out, in words."""
     st = int(sel.status[i])
     if sel.selected[i]:
-        what = {"invited": ("chỗ dành cho khách mời", "an invited delegate's seat"),
-                "reserved": ("chỗ dành riêng cho thành phần này", "a seat reserved for the group"),
-                "open": ("chỗ chung theo thứ tự thành tích", "an open seat by merit")}[sel.seat[i]]
-        return Localized(vi=f"được chọn: {what[0]} (thứ tự {sel.rank[i]})",
-                         en=f"selected: {what[1]} (merit place {sel.rank[i]})")
+        return say(f"conf_selected_{sel.seat[i]}", rank=int(sel.rank[i]))
     if st == F:
-        return Localized(vi="không đạt tiêu chuẩn đại biểu", en="does not meet the delegate "
-                                                               "standards")
+        return say("conf_not_eligible")
     if st == U:
-        return Localized(vi="chưa xác định được: thiếu xác nhận tiêu chuẩn",
-                         en="not determinable: standards not attested")
+        return say("conf_not_determinable")
     g = rules.group(group_id)
     seats = sel.pool_seats[conference][not g.held_to_standards]
     level = in_sentence(rules.level(sel.level))

@@ -17,16 +17,18 @@ import numpy as np
 from ...core.params import ResolvedParameter
 from ...core.trace import Notice
 from .model import DelegateRuleSet
+from ...core.models import Localized
 from .trace import ForwardingCheck
-from .words import in_sentence, say
+from .words import conference, in_sentence, say
 
 
-def higher_conferences(rules: DelegateRuleSet, cols: dict[str, np.ndarray], conference: str
+def higher_conferences(rules: DelegateRuleSet, cols: dict[str, np.ndarray], field: str,
+                       names: Optional[dict[str, str]] = None
                        ) -> tuple[dict[str, Optional[str]], list[Notice]]:
     """The higher conference each conference names (None where its rows leave it blank); a
     conference whose rows name several gets the first in order, and a notice."""
     fw = rules.meta.forwarding
-    conf = cols[conference]
+    conf = cols[field]
     higher = cols.get(fw.higher_conference) if fw is not None else None
     out: dict[str, Optional[str]] = {}
     notices: list[Notice] = []
@@ -36,14 +38,16 @@ def higher_conferences(rules: DelegateRuleSet, cols: dict[str, np.ndarray], conf
         out[c] = named[0] if named else None
         if len(named) > 1:
             notices.append(Notice(code="two_higher_conferences", message=say(
-                "conf_two_higher", conference=c, named=", ".join(named), used=named[0]),
+                "conf_two_higher", conference=conference(names or {}, c),
+                named=", ".join(named), used=named[0]),
                 details={"conference": c, "named": named}))
     return out, notices
 
 
 def forwarding_checks(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
                       level: str, conf: np.ndarray, forwarded: np.ndarray,
-                      higher: dict[str, Optional[str]]) -> list[ForwardingCheck]:
+                      higher: dict[str, Optional[str]],
+                      names: Optional[dict[str, str]] = None) -> list[ForwardingCheck]:
     """One check per higher conference the ``level`` conferences forward to (as the data name
     it, or as the rule set's reading groups them where they do not)."""
     fw = rules.meta.forwarding
@@ -64,11 +68,16 @@ def forwarding_checks(rules: DelegateRuleSet, params: dict[str, ResolvedParamete
         total = sum(counts.values())
         over = max(0, total - cap)
         assumed = kind != 0
-        to = say("conf_fw_named", conference=name) if kind == 0 else \
-            say("conf_fw_shared", param=fw.when_unstated) if kind == 1 else \
-            say("conf_fw_alone", param=fw.when_unstated)
-        parts = dict(to=to, total=total, conferences=", ".join(f"{c}: {n}"
-                                                               for c, n in counts.items()),
+        param = rules.parameters[fw.when_unstated].title \
+            if fw.when_unstated in rules.parameters else fw.when_unstated
+        to = say("conf_fw_named", conference=conference(names or {}, name)) if kind == 0 else \
+            say("conf_fw_shared", param=param) if kind == 1 else \
+            say("conf_fw_alone", param=param)
+        listed = [say("conf_count", conference=conference(names or {}, c), n=n)
+                  for c, n in counts.items()]
+        parts = dict(to=to, total=total,
+                     conferences=Localized(vi="; ".join(x.vi for x in listed),
+                                           en="; ".join(x.en for x in listed)),
                      level=in_sentence(lv), next_level=in_sentence(nxt), cap=cap, over=over)
         message = say("conf_fw_over" if over else "conf_fw_within", **parts)
         out.append(ForwardingCheck(

@@ -14,9 +14,10 @@ import numpy as np
 
 from ...core.params import ResolvedParameter
 from ...core.trace import Notice
+from ...render.cite import citations_of
 from .model import DelegateRuleSet
 from .trace import HeldOn
-from .words import in_sentence, say
+from .words import conference, in_sentence, say
 
 
 def _fmt(d: dt.date) -> str:
@@ -38,6 +39,23 @@ def latest_allowed(rules: DelegateRuleSet, params: dict[str, ResolvedParameter],
     return params[last.end].value, last.cite
 
 
+def conference_names(rules: DelegateRuleSet, plans: Optional[tuple[Any, Any]]) -> dict[str, str]:
+    """The name of the chapter whose plan names each conference (the plans table's name field),
+    so explanations name a conference by its chapter rather than its code."""
+    if plans is None:
+        return {}
+    _, valid = plans
+    role = {f.role: name for name, f in rules.plan_inputs.items() if f.role}
+    if "conference" not in role or "name" not in role:
+        return {}
+    out: dict[str, str] = {}
+    for c, n in zip(valid.columns[role["conference"]].tolist(),
+                    valid.columns[role["name"]].tolist()):
+        if c and n and str(c) not in out:
+            out[str(c)] = str(n)
+    return out
+
+
 def conference_days(rules: DelegateRuleSet, params: dict[str, ResolvedParameter], level: str,
                     conferences: list[str], plans: Optional[tuple[Any, Any]]
                     ) -> tuple[dict[str, HeldOn], list[Notice]]:
@@ -45,9 +63,15 @@ def conference_days(rules: DelegateRuleSet, params: dict[str, ResolvedParameter]
     (``plans`` is the validated plans table, ``(raw, valid)``, or None)."""
     from_plans: dict[str, list[tuple[dt.date, str, int]]] = {}
     notices: list[Notice] = []
+    names = conference_names(rules, plans)
+    chapters: dict[str, str] = {}
     if plans is not None:
         _, valid = plans
         role = {f.role: name for name, f in rules.plan_inputs.items() if f.role}
+        if "name" in role:
+            chapters = {str(k): str(n) for k, n in zip(valid.columns[role["key"]].tolist(),
+                                                       valid.columns[role["name"]].tolist())
+                        if n}
         if "conference" in role:
             conf, key = valid.columns[role["conference"]], valid.columns[role["key"]]
             for i, c in enumerate(conf.tolist()):
@@ -67,16 +91,19 @@ def conference_days(rules: DelegateRuleSet, params: dict[str, ResolvedParameter]
         if found:
             day, chapter, row = found[0]
             out[c] = HeldOn(day=day, source="plan", chapter_id=chapter, row=row,
-                            text=say("conf_held_plan", day=_fmt(day), chapter=chapter, row=row))
+                            text=say("conf_held_plan", day=_fmt(day),
+                                     chapter=chapters.get(chapter, chapter), row=row))
             if len({d for d, _, _ in found}) > 1:
                 notices.append(Notice(code="conference_two_dates",
-                                      message=say("conf_two_dates", conference=c, day=_fmt(day)),
+                                      message=say("conf_two_dates",
+                                                  conference=conference(names, c),
+                                                  day=_fmt(day)),
                                       details={"conference": c,
                                                "dates": [d for d, _, _ in found]}))
         else:
             out[c] = HeldOn(day=last, source="rules", cite=cite,
                             text=say("conf_held_rules", level=in_sentence(rules.level(level)),
-                                     day=_fmt(last), cite=cite))
+                                     day=_fmt(last), cite=citations_of(rules).text(cite)))
     return out, notices
 
 

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ...core.models import Localized, Strict
 from ...errors import UsageError
-from ...rulebook.base import (Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
+from ...rulebook.base import (BasisText, Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
                               RowCheck, Table)
 
 
@@ -59,7 +59,7 @@ class Group(Strict):
     min_share: Optional[str] = Field(default=None, description="parameter: least share of the "
                                                                "cap reserved for this group")
     max_share: Optional[str] = Field(default=None, description="parameter: most share of the cap")
-    basis: Optional[str] = None
+    basis: Optional[BasisText] = None
 
 
 class Awards(Strict):
@@ -73,7 +73,7 @@ class Awards(Strict):
                                                               "award rows it counts")
     title: Localized
     cite: Citation
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Cutoff(Strict):
@@ -83,7 +83,7 @@ class Cutoff(Strict):
     level's windows allow."""
     title: Localized
     cite: Citation
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Forwarding(Strict):
@@ -96,7 +96,7 @@ class Forwarding(Strict):
     when_unstated: str = Field(description="bool parameter: where the data do not name the "
                                            "higher conference, count every such conference of "
                                            "the level together (true) or each alone (false)")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class DelegateMeta(Strict):
@@ -110,7 +110,7 @@ class DelegateMeta(Strict):
     candidates: Table
     plans: Table
     reports: Table
-    basis: str = Field(min_length=3)
+    basis: BasisText
     awards: Optional[Awards] = Field(default=None, description="dated awards, counted by "
                                                                "period and conference day")
     cutoff: Optional[Cutoff] = Field(default=None, description="nothing dated after the "
@@ -146,11 +146,16 @@ class DelegateRuleSet(Strict):
         for x in self.levels:
             if x.id == lid:
                 return x
-        raise UsageError(f"unknown level '{lid}'", suggestion="levels: " + self.level_names())
+        raise UsageError(f"unknown level '{lid}'",
+                         suggestion="levels: " + self.level_names(lang="en"),
+                         words=("unknown_level", {"level": lid}),
+                         hint=("levels", {"levels": self.level_names(lang="vi")}))
 
-    def level_names(self, levels: Optional[list[Level]] = None) -> str:
-        """The declared levels (or ``levels``) as their ids with their titles, for messages."""
-        return ", ".join(f"{x.id} ({x.title.vi} / {x.title.en})"
+    def level_names(self, levels: Optional[list[Level]] = None, lang: Optional[str] = None
+                    ) -> str:
+        """The declared levels (or ``levels``) as their ids with their titles (in ``lang``, or
+        both), for messages."""
+        return ", ".join(f"{x.id} ({x.title.get(lang) if lang else x.title.vi + ' / ' + x.title.en})"
                          for x in (self.levels if levels is None else levels))
 
     def reporting_levels(self) -> list[Level]:

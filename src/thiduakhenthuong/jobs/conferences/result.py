@@ -10,24 +10,12 @@ from ...core.params import parameter_uses
 from ...core.result import Labels, Result
 from ...core.trace import CheckTrace, Notice, RejectedRow
 from ...core.tri import U
+from ...i18n.workbook import delegate_columns
 from ...render.phrases import t as phrase
 from .engine import neighbour, outcome_name, reason
 from .trace import (ConferenceSummary, DelegateDecision, DelegateReport, ForwardingCheck,
                     HeldOn)
 from .words import say
-
-#: Display headers of :meth:`DelegateResult.to_frame` with labels.
-HEADERS = {
-    "vi": {"candidate_id": "Mã", "name": "Tên", "group": "Thành phần", "conference": "Hội nghị",
-           "row": "Dòng dữ liệu", "outcome": "Tiêu chuẩn", "selected": "Được chọn",
-           "seat": "Suất", "rank": "Thứ tự", "reason": "Lý do",
-           "forwarded": "Chuyển lên cấp trên", "missing_evidence": "Thiếu xác nhận"},
-    "en": {"candidate_id": "Id", "name": "Name", "group": "Group", "conference": "Conference",
-           "row": "Input row", "outcome": "Standards", "selected": "Selected", "seat": "Seat",
-           "rank": "Merit place", "reason": "Reason", "forwarded": "Forwarded to the next level",
-           "missing_evidence": "Evidence missing"},
-}
-
 
 class DelegateResult(Result):
     """Delegate decisions for one level: every candidate eligible or not, selected or left out,
@@ -43,7 +31,7 @@ class DelegateResult(Result):
 
     def __init__(self, rules, params, level, source, raw, valid, cols, rows, sel, other_levels,
                  known, held=None, late=None, higher=None, forwarding=(), notices=(),
-                 awards=None, sources=()):
+                 awards=None, sources=(), conference_names=None):
         self.rules, self.params, self.level = rules, params, level
         self.source, self.raw, self.valid, self.cols, self.rows = source, raw, valid, cols, rows
         self.sel, self.other_levels = sel, other_levels
@@ -54,6 +42,8 @@ class DelegateResult(Result):
         self.forwarding: list[ForwardingCheck] = list(forwarding)
         self._notices = list(valid.notices) + list(notices)
         self.awards = awards    # AwardCounts from the dated awards table, if the data have one
+        # conference -> the name of the chapter whose plan names it (explanations name it so)
+        self.conference_names: dict[str, str] = dict(conference_names or {})
         self._sources = [source] + [s for s in sources if s != source]
         self._rejected = list(valid.rejected) + (
             [r.model_copy(update={"table": "awards"}) for r in awards.rejected]
@@ -117,8 +107,7 @@ class DelegateResult(Result):
             "missing_evidence": [", ".join(d.missing_evidence) for d in ds]})
         if labels is None:
             return frame
-        vi = labels != "en"
-        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        yes, no = delegate_columns("yes", labels), delegate_columns("no", labels)
         groups = {g.id: g.title.get(labels) for g in self.model.groups}
         shown = frame.assign(
             group=frame["group"].map(groups),
@@ -126,7 +115,7 @@ class DelegateResult(Result):
             selected=np.where(frame["selected"], yes, no),
             seat=frame["seat"].map(lambda x: phrase("seat_" + x, labels) if x else ""),
             forwarded=np.where(frame["forwarded"], yes, no))
-        return shown.rename(columns=HEADERS[labels])
+        return shown.rename(columns={c: delegate_columns(c, labels) for c in shown.columns})
 
     def decisions(self) -> list[DelegateDecision]:
         """Every candidate's decision, in input order."""
@@ -165,7 +154,7 @@ class DelegateResult(Result):
         if s.status[i] == 2 and not s.selected[i]:
             j, k = neighbour(s, i, cid, not g.held_to_standards)
             if j is not None:
-                names = [kk.title.vi for kk in m.keys] + ["mã ứng viên"]
+                names = [kk.expr.text() for kk in m.keys] + ["id"]
                 decided_by, nb = names[k], str(c[role["key"]][j])
                 own, other = plain(s.keys[k][i]), plain(s.keys[k][j])
         return DelegateDecision(

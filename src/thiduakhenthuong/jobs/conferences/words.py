@@ -18,7 +18,7 @@ def say(key: str, /, **kw: Any) -> Localized:
     'a province conference'
     """
     def fill(lang: str) -> str:
-        return t(key, lang, **{k: v.get(lang) if isinstance(v, Localized) else v
+        return t(key, lang, **{k: v.get(lang) if hasattr(v, "vi") and hasattr(v, "en") else v
                                for k, v in kw.items()})
     return Localized(vi=fill("vi"), en=fill("en"))
 
@@ -38,6 +38,19 @@ def in_sentence(level: Level) -> Localized:
     'cấp tỉnh'
     """
     return Localized(vi=_lower_first(level.title.vi), en=_lower_first(level.title.en))
+
+
+def conference(names: dict[str, str], cid: str) -> Localized:
+    """A conference as a sentence names it: the conference of the chapter whose plan names it,
+    else its code.
+
+    >>> conference({"hn_dt": "Hội Chữ thập đỏ huyện Đại Từ"}, "hn_dt").vi
+    'hội nghị của Hội Chữ thập đỏ huyện Đại Từ'
+    """
+    name = names.get(cid)
+    if name is None:
+        return say("conf_code", conference=cid)
+    return say("conf_of", chapter=name)
 
 
 def awards_line(a: AwardsSummary) -> Localized:

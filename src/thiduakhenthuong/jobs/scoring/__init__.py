@@ -17,16 +17,17 @@ from .html import score_page
 from .model import RuleSet
 from .options import ScoreJob
 from .overrides import apply_score_overrides
+from ...i18n.cli import cli
 from .result import ScoreResult
 from .workbook import write_result
 from .template import input_tables
 
 
-def summary(m: RuleSet) -> str:
+def summary(m: RuleSet, lang: str = "en") -> str:
     """What a scoring rule set holds, in one line."""
-    return (f"{len(m.inputs)} inputs, {len(m.parameters)} parameters, {len(m.criteria)} "
-            f"criteria, {len(m.deductions)} deductions, {len(m.classes)} classes, "
-            f"{len(m.awards)} awards")
+    return cli("summary_scoring", lang, inputs=len(m.inputs), params=len(m.parameters),
+               criteria=len(m.criteria), deductions=len(m.deductions), classes=len(m.classes),
+               awards=len(m.awards))
 
 
 def period(m: RuleSet) -> str:

@@ -8,6 +8,7 @@ from ...expr import ast as A
 from ...render.catalogue.common import (PageContext, input_entries, inputs, loc, param_entries,
                                         parameters, row_checks, say_name)
 from ...render.catalogue.expr import NameBook
+from ...render.names import measure
 from ...render.catalogue.md import code, field, md, table
 from ...render.catalogue.words import w
 from ...render.numbers import num
@@ -30,7 +31,7 @@ def scoring_about(m: RuleSet, ctx: PageContext) -> list[tuple[str, str]]:
         (w("not_applicable", lang), w("na_full_points", lang)
          if meta.not_applicable == "full_points" else
          w("na_excluded", lang, base=num(meta.base_max, lang))),
-        (w("basis", lang), md(meta.basis)),
+        (w("basis", lang), md(meta.basis.get(lang))),
     ]
 
 
@@ -87,7 +88,7 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
             out.append(field(w("in_section", lang), md(sec.title.get(lang)) if sec
                              else code(c.section)))
         if c.unit:
-            out.append(field(w("measure_unit", lang), md(c.unit)))
+            out.append(field(w("measure_unit", lang), md(measure(c.unit).get(lang))))
         if c.achieved is not None:
             cond = w("ratio_rule_cond", lang) if c.condition is not None else ""
             out.append(f"- {w('ratio_rule', lang, cond=cond)}")
@@ -98,10 +99,10 @@ def _criteria(m: RuleSet, ctx: PageContext) -> list[str]:
             out.append(field(w("bonus", lang), w(
                 "bonus_text", lang, step=_pct(b.step, lang),
                 per=ctx.say(b.points_per_step, c.id), max=ctx.say(b.max, c.id))))
-            out.append(field(w("basis", lang), md(b.basis), 1))
+            out.append(field(w("basis", lang), md(b.basis.get(lang)), 1))
         if c.review is not None:
             r = c.review
-            what = ", ".join(f"{k} = {ctx.say(getattr(r, k), c.id)}"
+            what = ", ".join(f"{w('review_' + k, lang)} = {ctx.say(getattr(r, k), c.id)}"
                              for k in ("points", "achieved", "target") if getattr(r, k))
             stage = m.stages.reviewed.get(lang) if m.stages else w("stage_reviewed", lang)
             reason = w("review_reason", lang, reason=ctx.say(r.reason, c.id)) \
@@ -156,7 +157,7 @@ def _deductions(m: RuleSet, ctx: PageContext) -> list[str]:
                 field(w("cite", lang), ctx.cite(d.cite)),
                 field(w("deduction_points", lang), ctx.say(d.points, d.id)),
                 field(w("deduction_max", lang), ctx.say(d.max, d.id)),
-                field(w("basis", lang), md(d.basis)),
+                field(w("basis", lang), md(d.basis.get(lang))),
                 field(w("expression", lang), f"{code('points: ' + d.points.text())}; "
                                              f"{code('max: ' + d.max.text())}"), ""]
     return out
@@ -196,16 +197,16 @@ def _scorers(m: RuleSet, ctx: PageContext) -> list[str]:
         out += [f"## {w('scorers', lang)}", "",
                 w("scorers_text", lang, field=say_name(m.scorers.field, ctx.book.entries, lang),
                   how=w(f"how_{m.scorers.combine}", lang)), "",
-                field(w("basis", lang), md(m.scorers.basis)), ""]
+                field(w("basis", lang), md(m.scorers.basis.get(lang))), ""]
     if m.stages is not None:
         out += [f"## {w('stages', lang)}", "",
                 w("stages_text", lang, claimed=md(m.stages.claimed.get(lang)),
                   reviewed=md(m.stages.reviewed.get(lang))), "",
-                field(w("basis", lang), md(m.stages.basis)), ""]
+                field(w("basis", lang), md(m.stages.basis.get(lang))), ""]
     if m.history is not None:
         out += [f"## {w('score_history', lang)}", "",
                 w("score_history_text", lang, years=m.history.years),
-                "", field(w("basis", lang), md(m.history.basis)), ""]
+                "", field(w("basis", lang), md(m.history.basis.get(lang))), ""]
     return out
 
 
@@ -237,7 +238,7 @@ def _events(m: RuleSet, ctx: PageContext) -> list[str]:
             out.append(field(w("event_per", lang), ctx.say(e.per, e.id)))
         if e.max is not None:
             out.append(field(w("event_max", lang), ctx.say(e.max, e.id)))
-        out += [field(w("basis", lang), md(e.basis)), ""]
+        out += [field(w("basis", lang), md(e.basis.get(lang))), ""]
     return out
 
 
@@ -263,7 +264,7 @@ def _vetoes(m: RuleSet, ctx: PageContext) -> list[str]:
             text = w("veto_text", lang, crit=ctext, cls=_class_title(m, v.max_class, lang))
         out += [f"### {md(v.title.get(lang))} ({code(v.id)})", "", text, "",
                 field(w("cite", lang), ctx.cite(v.cite)),
-                field(w("basis", lang), md(v.basis)), ""]
+                field(w("basis", lang), md(v.basis.get(lang))), ""]
     return out
 
 
@@ -278,7 +279,7 @@ def _alerts(m: RuleSet, ctx: PageContext) -> list[str]:
                 field(w("alert_from", lang), a.from_.isoformat()),
                 field(w("alert_when", lang), ctx.say(a.when, a.id)),
                 field(w("alert_severity", lang), code(a.severity)),
-                field(w("basis", lang), md(a.basis)),
+                field(w("basis", lang), md(a.basis.get(lang))),
                 field(w("expression", lang), code(a.when.text())), ""]
     return out
 
@@ -316,7 +317,7 @@ def _ranking(m: RuleSet, ctx: PageContext) -> list[str]:
         out.append(w("ties_shared" if r.ties == "shared" else "ties_broken", lang,
                      key=code(r.tie_through or "total")))
         out.append("")
-    return out + [field(w("basis", lang), md(r.basis)), ""]
+    return out + [field(w("basis", lang), md(r.basis.get(lang))), ""]
 
 
 def _awards(m: RuleSet, ctx: PageContext) -> list[str]:
@@ -342,9 +343,9 @@ def _awards(m: RuleSet, ctx: PageContext) -> list[str]:
                 say_name(of, ctx.book.entries, lang)
             lines += [w("award_quota_text", lang, share=_pct(a.quota.share, lang), of=of_text,
                         rounding=code(a.quota.rounding)), "",
-                      field(w("basis", lang), md(a.quota.basis))]
+                      field(w("basis", lang), md(a.quota.basis.get(lang)))]
         out += lines + [field(w("cite", lang), ctx.cite(a.cite)),
-                        field(w("basis", lang), md(a.basis)), ""]
+                        field(w("basis", lang), md(a.basis.get(lang))), ""]
     return out
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from ...expr import Node
 from ...expr.evaluate import BOOL, NUMBER, TEXT
+from ...rulebook.base import NotInForce
 from ...rulebook.checker import INPUT_TYPES, Checker, param_kind
 from ...rulebook.source import Source
 from .bands import overlaps, parse_range
@@ -58,8 +59,11 @@ def check_scoring(m: RuleSet, src: Source) -> None:
                                 rule_id=name)
         try:
             p.as_of(as_of)
-        except ValueError as e:
-            err(f"{e} (the rule set is judged as of {as_of})", "parameters", name, rule_id=name)
+        except NotInForce as e:
+            err(f"{e} (the rule set is judged as of {as_of})", "parameters", name, rule_id=name,
+                words=("param_not_in_force", {"day": e.day.strftime("%d/%m/%Y"),
+                                              "first": e.first.strftime("%d/%m/%Y"),
+                                              "as_of": as_of.strftime("%d/%m/%Y")}))
 
     params_only = {n: t for n, t in types.items() if n in m.parameters}
     history = m.history is not None
@@ -219,6 +223,16 @@ def check_scoring(m: RuleSet, src: Source) -> None:
             ids.add(u.id)
             if level_field is not None and level_field.values and u.level not in level_field.values:
                 err(f"level '{u.level}' is not one of {level_field.values}", "units", i, "level",
+                    u.id)
+    named = set()
+    for i, c in enumerate(m.clusters):
+        if c.id in named:
+            err(f"cluster '{c.id}' is named twice", "clusters", i, "id", c.id)
+        named.add(c.id)
+    if m.clusters and m.units is not None:
+        for i, u in enumerate(m.units):
+            if u.cluster not in named:
+                err(f"cluster '{u.cluster}' has no name in 'clusters'", "units", i, "cluster",
                     u.id)
     ck.done()
 

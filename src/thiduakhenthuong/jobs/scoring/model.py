@@ -10,7 +10,7 @@ from typing import Literal, Optional
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ...core.models import Localized, Strict
-from ...rulebook.base import Citation, Document, Expr, InputField, Parameter, RowCheck
+from ...rulebook.base import BasisText, Citation, Document, Expr, InputField, Parameter, RowCheck
 
 
 class Band(Strict):
@@ -53,7 +53,7 @@ class Bonus(Strict):
     step: float = Field(gt=0)
     points_per_step: Expr
     max: Expr
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Review(Strict):
@@ -133,7 +133,7 @@ class Section(Strict):
     cite: Citation
     max: Optional[Expr] = Field(default=None, description="cap on the section's subtotal "
                                                            "(parameters only)")
-    basis: Optional[str] = Field(default=None, min_length=3)
+    basis: Optional[BasisText] = None
 
 
 class Event(Strict):
@@ -150,7 +150,7 @@ class Event(Strict):
                                                           "violations found")
     max: Optional[Expr] = Field(default=None, description="cap on the event's points, either "
                                                           "sign (parameters only)")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Deduction(Strict):
@@ -160,7 +160,7 @@ class Deduction(Strict):
     cite: Citation
     points: Expr
     max: Expr
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class ClassBand(Strict):
@@ -189,7 +189,7 @@ class Veto(Strict):
     applies: Optional[Expr] = Field(default=None, description="where (or whether) the veto "
                                     "applies at all, e.g. a rule set's switch (bool)")
     max_class: str
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
     @model_validator(mode="after")
     def _one(self):
@@ -223,7 +223,7 @@ class Ranking(Strict):
     tie_through: Optional[str] = Field(default=None, description="the last key two units must "
                                        "be level on to be tied (default: total)")
     cite: Optional[Citation] = Field(default=None, description="the clause on ranking or ties")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Quota(Strict):
@@ -234,7 +234,7 @@ class Quota(Strict):
     rounding: Literal["floor", "ceil", "nearest"] = Field(default="floor", description=
                                                           "how share × units becomes a count")
     cite: Optional[Citation] = Field(default=None, description="the clause that sets the share")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Award(Strict):
@@ -249,7 +249,7 @@ class Award(Strict):
                                              "(N or [first, last]); absent with a quota: any")
     min_class: str
     quota: Optional[Quota] = None
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
     @field_validator("ranks", mode="before")
     @classmethod
@@ -292,7 +292,7 @@ class Alert(Strict):
     from_: dt.date = Field(alias="from", description="first reporting date it is checked on")
     when: Expr
     severity: Literal["info", "warning", "critical"] = "warning"
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Unit(Strict):
@@ -304,6 +304,13 @@ class Unit(Strict):
     kind: Optional[str] = None
     aliases: list[str] = Field(default_factory=list, description="other names offices use for "
                                                                   "the unit in their workbooks")
+
+
+class Cluster(Strict):
+    """An emulation cluster (cụm thi đua) of the unit registry: its code and the name a reader
+    reads (explanations, reports and workbooks name clusters by it)."""
+    id: str
+    title: Localized
 
 
 class Period(Strict):
@@ -318,7 +325,7 @@ class Scorers(Strict):
     combine: Literal["sum", "mean"] = Field(description="how the scorers' points combine")
     title: Optional[Localized] = None
     cite: Optional[Citation] = Field(default=None, description="the clause on who scores")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Stages(Strict):
@@ -326,7 +333,7 @@ class Stages(Strict):
     claimed: Localized = Field(description="the unit's own stage, e.g. Điểm tự chấm")
     reviewed: Localized = Field(description="the reviewer's stage, e.g. Điểm thẩm định")
     cite: Optional[Citation] = None
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class History(Strict):
@@ -335,7 +342,7 @@ class History(Strict):
     years_sum()."""
     years: int = Field(ge=1, le=30, description="past years read before the judged year")
     cite: Optional[Citation] = Field(default=None, description="the clause that reads past years")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class RuleSetMeta(Strict):
@@ -352,7 +359,7 @@ class RuleSetMeta(Strict):
         default=None, description="for classes written as ranges ('81–90', '71–80'): a total "
         "between two bands (80.5) goes to the lower band (each band is [from, next from)) or "
         "the upper one (each band is (previous to, to])")
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class RuleSet(Strict):
@@ -372,6 +379,8 @@ class RuleSet(Strict):
     totals: list[TotalCheck] = Field(default_factory=list)
     checks: list[RowCheck] = Field(default_factory=list)
     units: Optional[list[Unit]] = None
+    clusters: list[Cluster] = Field(default_factory=list, description="names of the emulation "
+                                    "clusters (and of the values of further groupings)")
     alerts: list[Alert] = Field(default_factory=list)
     scorers: Optional[Scorers] = None
     stages: Optional[Stages] = None

@@ -10,6 +10,7 @@ import pandas as pd
 from ...core.jsonable import plain
 from ...core.params import ResolvedParameter
 from ...core.result import Labels, Result
+from ...i18n.workbook import rank_columns
 from ...core.trace import Notice, ParameterUse, RejectedRow, YearsRead
 from ...expr import ast as A
 from ...expr import evaluate
@@ -22,22 +23,8 @@ from .model import Criterion
 from .trace import (AwardDecision, ClassGap, ClassRule, CriterionTrace, DeductionTrace,
                     EventTrace, GroupRank, GroupRead, QuotaTrace, ReviewTrace, ScorerPoints,
                     ScorerTotal, ScoreReport, SectionTrace, TieBreak, UnitResult, VetoTrace)
+from .labels import clause_labels
 from .what_it_takes import what_it_takes
-
-#: Display headers of :meth:`ScoreResult.to_frame` with labels.
-HEADERS = {
-    "vi": {"rank_overall": "Hạng chung", "rank_cluster": "Hạng trong cụm",
-           "unit_id": "Mã đơn vị", "name": "Tên đơn vị", "cluster": "Cụm thi đua",
-           "base": "Điểm chỉ tiêu", "bonus": "Điểm thưởng", "deduction": "Điểm trừ",
-           "total": "Tổng điểm", "class": "Mã xếp loại", "class_title": "Xếp loại",
-           "awards": "Đề nghị khen thưởng", "row": "Dòng dữ liệu", "events": "Điểm cộng, trừ"},
-    "en": {"rank_overall": "Overall rank", "rank_cluster": "Rank in cluster",
-           "unit_id": "Unit id", "name": "Unit", "cluster": "Emulation cluster",
-           "base": "Target points", "bonus": "Bonus", "deduction": "Deductions",
-           "total": "Total", "class": "Class code", "class_title": "Class",
-           "awards": "Proposed awards", "row": "Input row", "events": "Event points"},
-}
-
 
 class ScoreResult(Result):
     """Result of :meth:`Rules.score`: ranked units with explanations, rejected rows, warnings
@@ -113,7 +100,11 @@ class ScoreResult(Result):
         """
         i = self._index.get(unit_id)
         if i is None:
-            raise self.not_judged(unit_id, self._index)
+            names = {u.id: u.name for u in self.model.units or []}
+            if "name" in self._roles:
+                names.update({str(k): str(v) for k, v in zip(
+                    self.valid.columns[self._key], self.valid.columns[self._roles["name"]]) if v})
+            raise self.not_judged(unit_id, self._index, names=names)
         return self._unit(i)
 
     get = unit
@@ -130,10 +121,11 @@ class ScoreResult(Result):
         p = self.params[name]
         if p.by is None:
             return ParameterUse(name=name, value=p.value, effective_from=p.effective_from,
-                                basis=p.basis)
+                                basis=p.basis.reader())
         k = self.valid.columns[p.by][i]
         v = p.value.get(k, p.value.get("default"))
-        return ParameterUse(name=name, value=v, effective_from=p.effective_from, basis=p.basis,
+        return ParameterUse(name=name, value=v, effective_from=p.effective_from,
+                            basis=p.basis.reader(),
                             key=f"{p.by}={k}")
 
     def _inputs(self, names: set[str], i: int, valid: ValidInputs | None = None
@@ -485,11 +477,19 @@ class ScoreResult(Result):
             aw = np.where(hit, np.where(aw == "", name, aw + "; " + name), aw)
         data["awards"] = aw
         data["row"] = self.valid.rows[o]
-        heads = {**HEADERS[labels], **{f"points.{cr.id}": (
-            f"Điểm CT{cr.clause or ''} {cr.id}" if labels == "vi" else
-            f"Points T{cr.clause or ''} {cr.id}") for cr in r.criteria}}
+        clusters = {x.id: x.title.get(labels) for x in r.clusters}
+        if clusters:
+            data["cluster"] = pd.Series(data["cluster"], dtype=object).map(
+                lambda v: clusters.get(v, v)).to_numpy(dtype=object)
+        clause = clause_labels(r)
+        heads = {k: rank_columns(k, labels) for k in data if k in rank_columns}
+        heads.update({f"points.{cr.id}": rank_columns("points_of", labels,
+                                                       label=clause[cr.id].get(labels))
+                      for cr in r.criteria})
         heads.update({f"section.{sec.id}": sec.title.get(labels) for sec in r.sections})
-        heads.update({f"rank.{g}": (f"Hạng theo {g}" if labels == "vi" else f"Rank by {g}")
+        heads.update({f"rank.{g}": rank_columns("rank_by", labels,
+                                                by=r.inputs[g].title.get(labels)
+                                                if g in r.inputs else g)
                       for g in c.ranks_in})
         return pd.DataFrame(data).rename(columns=heads)
 

@@ -17,17 +17,18 @@ from .html import titles_page
 from .model import TitleRuleSet
 from .options import TitlesJob
 from .overrides import apply_title_overrides
+from ...i18n.cli import cli
 from .result import TitleResult
 from .workbook import write_titles
 from .template import input_tables
 
 
-def summary(m: TitleRuleSet) -> str:
+def summary(m: TitleRuleSet, lang: str = "en") -> str:
     """What a title rule set holds, in one line."""
     r = m.meta.regime
-    return (f"titles {r.from_year}–{r.to_year}, {len(m.inputs)} person fields, "
-            f"{len(m.unit_inputs)} unit fields, {len(m.parameters)} parameters, "
-            f"{len(m.titles)} titles, {len(m.exclusions)} exclusions")
+    return cli("summary_titles", lang, first=r.from_year, last=r.to_year, people=len(m.inputs),
+               units=len(m.unit_inputs), params=len(m.parameters), titles=len(m.titles),
+               exclusions=len(m.exclusions))
 
 
 def period(m: TitleRuleSet) -> str:

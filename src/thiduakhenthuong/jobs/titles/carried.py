@@ -4,6 +4,7 @@ document) that link them; one description for the terminal, the report and the w
 from __future__ import annotations
 
 from ...core.models import Localized
+from ...i18n.explain import merger_policies
 from ...render.phrases import t
 from .trace import CarriedYears, SuccessionStep, TitleCheckTrace
 
@@ -44,7 +45,8 @@ def check_notes(c: TitleCheckTrace, policy: str) -> list[Localized]:
     if c.histories > 1:
         key = "histories_decided" if c.history_of else "histories_same"
         unit = _unit(c.history_of, c.history_of_name) if c.history_of else ""
-        out.append(Localized(**{lang: t(key, lang, n=c.histories, policy=policy, unit=unit)
+        out.append(Localized(**{lang: t(key, lang, n=c.histories, unit=unit,
+                                        policy=merger_policies(policy, lang))
                                 for lang in ("vi", "en")}))
     out += [carried_text(x) for x in c.carried]
     return out

@@ -46,14 +46,14 @@ def titles_about(m: TitleRuleSet, ctx: PageContext) -> list[tuple[str, str]]:
         (w("regime", lang), f"{md(r.title.get(lang))} ({code(r.id)}); "
                             + w("regime_years", lang, years=years)),
         (w("decision_day", lang), w("decision_text", lang, day=d.day, month=month)
-         + f" — {md(d.basis)}"),
+         + f" — {md(d.basis.get(lang))}"),
         (w("history", lang), w("history_text", lang, n=meta.history_years)),
         (w("tables", lang), "; ".join(
             w("table_text", lang, what=what, sheet=f"“{md(t.sheet)}”", file=code(t.file))
             for what, t in ((w("people", lang), meta.people), (w("units_table", lang), meta.units),
                             *([(_SUCCESSIONS.get(lang), m.successions)] if m.successions
                               else [])))),
-        (w("basis", lang), md(meta.basis)),
+        (w("basis", lang), md(meta.basis.get(lang))),
     ]
 
 
@@ -70,7 +70,7 @@ def titles_sections(m: TitleRuleSet, ctx: PageContext) -> list[str]:
     out += row_checks(m.unit_checks, w("unit_row_checks", ctx.lang), ctx, unit)
     if m.successions is not None:
         out += inputs(m.successions.inputs, _SUCCESSION_HEADING.get(ctx.lang), ctx)
-        out += [md(m.successions.basis), ""]
+        out += [md(m.successions.basis.get(ctx.lang)), ""]
     return out
 
 
@@ -100,7 +100,7 @@ def _exclusions(m: TitleRuleSet, ctx: PageContext, books: dict[str, NameBook]) -
                 field(w("cite", lang), ctx.cite(x.cite)),
                 field(w("excluded_when", lang), ctx.say(x.when, x.id, books[x.subject])),
                 field(w("expression", lang), code(x.when.text())),
-                field(w("basis", lang), md(x.basis)), ""]
+                field(w("basis", lang), md(x.basis.get(lang))), ""]
     return out
 
 
@@ -113,7 +113,7 @@ def _check(c: Check, ctx: PageContext, book: NameBook, indent: int) -> list[str]
     if c.hint is not None:
         out.append(field(w("hint", lang), loc(c.hint, lang), indent + 1))
     if c.basis:
-        out.append(field(w("basis", lang), md(c.basis), indent + 1))
+        out.append(field(w("basis", lang), md(c.basis.get(lang)), indent + 1))
     return out
 
 
@@ -157,7 +157,7 @@ def _prize(tid: str, p: Prize, m: TitleRuleSet, ctx: PageContext, book: NameBook
     out = [field(w("prize", lang), text)]
     out.append(field(w("cite", lang), ctx.cite(p.cite), 1))
     if p.basis:
-        out.append(field(w("basis", lang), md(p.basis), 1))
+        out.append(field(w("basis", lang), md(p.basis.get(lang)), 1))
     return out
 
 
@@ -174,7 +174,7 @@ def _quota(t: Title, m: TitleRuleSet, ctx: PageContext, book: NameBook) -> list[
              rounding=w(f"r_{q.rounding}", lang))
     out = [field(w("quota", lang), text),
            field(w("cite", lang), ctx.cite(q.cite), 1),
-           field(w("basis", lang), md(q.basis), 1),
+           field(w("basis", lang), md(q.basis.get(lang)), 1),
            field(w("merit_keys", lang), "", 1)]
     for i, k in enumerate(q.keys, 1):
         out.append(f"    {i}. {md(k.title.get(lang))}: {ctx.say(k.expr, t.id, book)} — "

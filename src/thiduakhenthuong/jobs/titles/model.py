@@ -11,7 +11,7 @@ from typing import Literal, Optional
 from pydantic import Field, model_validator
 
 from ...core.models import Localized, Strict
-from ...rulebook.base import (Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
+from ...rulebook.base import (BasisText, Check, Citation, Document, Expr, InputField, MeritKey, Parameter,
                               Regime, RowCheck, Table)
 
 Subject = Literal["person", "unit"]
@@ -22,7 +22,7 @@ class DecisionDay(Strict):
     base salary in force on it)."""
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=31)
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class TitleMeta(Strict):
@@ -37,7 +37,7 @@ class TitleMeta(Strict):
                                description="past years read before the judged year")
     people: Table
     units: Table
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Route(Strict):
@@ -55,7 +55,7 @@ class Exclusion(Strict):
     subject: Subject
     titles: list[str] | Literal["all"] = "all"
     when: Expr
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Quota(Strict):
@@ -66,14 +66,14 @@ class Quota(Strict):
     rounding: Literal["floor", "ceil", "round"] = "floor"
     keys: list[MeritKey] = Field(min_length=1)
     cite: Citation
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class Prize(Strict):
     """Prize money: ``multiplier`` x the base salary (mức lương cơ sở) on the decision date."""
     multiplier: Expr
     cite: Citation
-    basis: Optional[str] = None
+    basis: Optional[BasisText] = None
 
 
 class Title(Strict):
@@ -104,7 +104,7 @@ class SuccessionTable(Strict):
     sheet: str
     file: str
     inputs: dict[str, InputField]
-    basis: str = Field(min_length=3)
+    basis: BasisText
 
 
 class TitleRuleSet(Strict):

@@ -20,7 +20,7 @@ from ...expr import evaluate
 from ...expr.evaluate import Context, year_grids
 from ...expr.functions import FUNCTIONS
 from ...expr.functions import MEMBER_FUNCTIONS, WINDOW_FUNCTIONS
-from ...render.phrases import t as phrase
+from ...render.phrases import col, t as phrase
 from ...rulebook.base import Check
 from ...rulebook.regimes import RegimeChoice
 from ...select.quota import cut_off_neighbour
@@ -191,22 +191,20 @@ class TitleResult(Result):
         return frame if labels is None else self._labelled(frame, labels)
 
     def _labelled(self, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-        vi = lang != "en"
         titles = {t.id: t.title.get(lang) for t in self.model.titles}
-        subject = {"person": "Cá nhân" if vi else "Person",
-                   "unit": "Tập thể" if vi else "Collective"}
-        yes, no = ("Có", "Không") if vi else ("Yes", "No")
+        yes, no = col("yes_word", lang), col("no_word", lang)
+        units = frame["unit_id"].map(lambda u: self.unit_names.get(u, u) if u else "")
         return pd.DataFrame({
-            ("Đối tượng" if vi else "Subject"): frame["subject"].map(subject),
-            ("Mã" if vi else "Id"): frame["subject_id"],
-            ("Tên" if vi else "Name"): frame["name"],
-            ("Đơn vị" if vi else "Unit"): frame["unit_id"],
-            ("Mã danh hiệu" if vi else "Title id"): frame["title_id"],
-            ("Danh hiệu" if vi else "Title"): frame["title_id"].map(titles),
-            ("Kết quả" if vi else "Outcome"): frame["outcome"].map(
-                lambda o: phrase("outcome_" + o, lang)),
-            ("Đề nghị" if vi else "Proposed"): np.where(frame["proposed"], yes, no),
-            ("Tiền thưởng (đồng)" if vi else "Prize (VND)"): frame["prize"]})
+            col("subject", lang): frame["subject"].map(lambda x: col(f"subject_{x}", lang)),
+            col("subject_id", lang): frame["subject_id"],
+            col("subject_name", lang): frame["name"],
+            col("unit_id", lang): frame["unit_id"],
+            col("unit_name", lang): units,
+            col("title_id", lang): frame["title_id"],
+            col("award_title", lang): frame["title_id"].map(titles),
+            col("outcome", lang): frame["outcome"].map(lambda o: phrase("outcome_" + o, lang)),
+            col("proposed", lang): np.where(frame["proposed"], yes, no),
+            col("prize", lang): frame["prize"]})
 
     def get(self, subject_id: str) -> list[TitleDecision]:
         """Every title decision of one person or unit (a person and a unit may not share an id).
@@ -243,6 +241,17 @@ class TitleResult(Result):
         t = self.model.title(title_id)
         return self.decision_at(t, self._index(t, subject_id))
 
+    def person_names(self) -> dict[str, str]:
+        """Every judged person's name by code (for explanations naming another person)."""
+        got = self.__dict__.get("_person_names")
+        if got is None:
+            s = self.people.subjects
+            field = _role(self.model, "person", "name")
+            got = {} if field is None else {str(k): str(v) for k, v in zip(s.ids, s.cols[field])
+                                           if v}
+            self.__dict__["_person_names"] = got
+        return got
+
     def decision_at(self, t: Title, i: int) -> TitleDecision:
         s = self._subjects(t)
         c = self.cols
@@ -260,7 +269,7 @@ class TitleResult(Result):
                 excl.append(ExclusionTrace(
                     id=x.id, title=x.title, cite=x.cite,
                     status={T: "applies", F: "clear", U: "unknown"}[st], expression=x.when.text(),
-                    values=self._values(t, x.when, i), basis=x.basis))
+                    values=self._values(t, x.when, i), basis=x.basis.reader()))
         status = int(c.status[t.id][i])
         quota = self._quota(t, i) if t.id in c.quotas and status == T else None
         prize = None
@@ -315,7 +324,8 @@ class TitleResult(Result):
         return TitleCheckTrace(
             id=ck.id, title=ck.title, cite=ck.cite, route=route, status=_STATUS[st],
             expression=ck.holds.text(), values=self._values(t, ck.holds, i), history=history,
-            members=members, missing_evidence=missing, needs=needs, basis=ck.basis,
+            members=members, missing_evidence=missing, needs=needs,
+            basis=ck.basis.reader() if ck.basis else None,
             carried=carried, histories=len(rows) - 1 if several else 1, history_of=decided,
             history_of_name=self.unit_names.get(decided) if decided else None)
 

@@ -78,7 +78,7 @@ class ExclusionTrace(Out):
     status: Literal["applies", "clear", "unknown"]
     expression: str
     values: dict[str, Value]
-    basis: str
+    basis: Localized = Field(description="what the exclusion rests on, in the reader's words")
 
 
 class QuotaTrace(Out):

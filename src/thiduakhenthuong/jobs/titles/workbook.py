@@ -6,52 +6,64 @@ from pathlib import Path
 import pandas as pd
 
 from ...errors import UsageError
-from ...render.labels import Labels
+from ...render.numbers import num
 from ...render.rules_used import rules_used_frame
 from ...render.phrases import sheet, succession_status
-from ...render.workbook import (Sheet, headers, in_words, overrides_frame, page_header,
-                                safe_frame, write_book)
+from ...render.workbook import (Sheet, headers, hidden_codes, in_words, overrides_frame,
+                                page_header, safe_frame, write_book)
 from .carried import check_notes
+from .explain import names_of
 from .result import TitleResult
 
 
 def reasons_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
-    """One row per check per subject per title: status, values read, years counted, citation."""
-    labels = Labels(res.model, lang)
+    """One row per check per subject per title: status, values read, years counted, citation,
+    in words (the codes and the expression as written in hidden columns)."""
+    names = names_of(res)
     rows = []
     for d in res.decisions():
+        routes = {r.id: r.title.get(lang) for r in d.routes}
         for c in d.checks:
+            calls = {h.call: h.value for h in c.history}
+            calls.update({m.call: m.value for m in c.members})
             rows.append({
-                "subject_id": d.subject_id, "title_id": d.title_id, "title": d.title.get(lang),
-                "outcome": d.outcome, "check": c.id, "check_title": c.title.get(lang),
-                "route": c.route or "", "status": c.status, "cite": c.cite,
-                "values": labels.pairs(c.values),
-                "history": "; ".join(f"{h.call} = {h.value:g} ({', '.join(map(str, h.years))})"
-                                     for h in c.history),
-                "members": "; ".join(f"{m.call}: {m.count}/{m.members}" for m in c.members),
-                "missing_evidence": ", ".join(labels(e) for e in c.missing_evidence),
+                "subject_id": d.subject_id, "name": d.name or "", "title_id": d.title_id,
+                "title": d.title.get(lang), "outcome": d.outcome, "check": c.id,
+                "check_title": c.title.get(lang), "route": routes.get(c.route or "", ""),
+                "status": c.status, "cite": names.cite(c.cite).get(lang),
+                "condition": names.expr(c.expression, c.values, calls).get(lang),
+                "values": names.pairs(c.values).get(lang),
+                "history": "; ".join(
+                    f"{names.expr(h.call).get(lang)} = {num(h.value, lang)} "
+                    f"({', '.join(map(str, h.years))})" for h in c.history),
+                "members": "; ".join(f"{names.expr(m.call).get(lang)}: {m.count}/{m.members}"
+                                     for m in c.members),
+                "missing_evidence": names.names(c.missing_evidence).get(lang),
                 "needs": c.needs.get(lang) if c.needs else "", "expression": c.expression,
                 "other_units": "; ".join(n.get(lang) for n in check_notes(c, res.merger_policy))})
         for x in d.exclusions:
-            rows.append({"subject_id": d.subject_id, "title_id": d.title_id,
-                         "title": d.title.get(lang), "outcome": d.outcome, "check": x.id,
-                         "check_title": x.title.get(lang), "route": "",
+            rows.append({"subject_id": d.subject_id, "name": d.name or "",
+                         "title_id": d.title_id, "title": d.title.get(lang),
+                         "outcome": d.outcome, "check": x.id, "check_title": x.title.get(lang),
+                         "route": "",
                          "status": {"applies": "failed", "clear": "met"}.get(x.status, "unknown"),
-                         "cite": x.cite, "values": labels.pairs(x.values), "history": "",
+                         "cite": names.cite(x.cite).get(lang),
+                         "condition": names.expr(x.expression, x.values).get(lang),
+                         "values": names.pairs(x.values).get(lang), "history": "",
                          "members": "", "missing_evidence": "", "needs": "",
                          "expression": "not (" + x.expression + ")", "other_units": ""})
-    frame = pd.DataFrame(rows, columns=["subject_id", "title_id", "title", "outcome", "check",
-                                        "check_title", "route", "status", "cite", "values",
-                                        "history", "members", "missing_evidence", "needs",
-                                        "expression", "other_units"])
+    frame = pd.DataFrame(rows, columns=["subject_id", "name", "title_id", "title", "outcome",
+                                        "check", "check_title", "route", "status", "cite",
+                                        "condition", "values", "history", "members",
+                                        "missing_evidence", "needs", "expression",
+                                        "other_units"])
     if len(frame):
         frame["outcome_code"] = frame["outcome"]
         frame["status_code"] = frame["status"]
         frame["outcome"] = in_words(frame["outcome"], lang)
         frame["status"] = in_words(frame["status"], lang)
-    frame = frame.rename(columns={"title": "award_title"})
+    frame = frame.rename(columns={"title": "award_title", "name": "subject_name"})
     return headers(frame, lang)
-
 
 
 def successions_frame(res: TitleResult, lang: str = "vi") -> pd.DataFrame:
@@ -108,15 +120,16 @@ def write_titles(res: TitleResult, path: str | Path, lang: str = "vi") -> list[P
         totals = headers(totals_frame(res, lang).rename(columns={"title": "award_title"}), lang)
         warnings = pd.DataFrame([{"message": w.message.get(lang), "notice_code": w.code}
                                  for w in res.notices], columns=["message", "notice_code"])
-        sheets = [Sheet(sheet("proposals", lang), res.to_frame(labels=lang, proposed_only=True),
-                        freeze_columns=2),
-                  Sheet(sheet("decisions", lang), res.to_frame(labels=lang), freeze_columns=2),
-                  Sheet(sheet("reasons", lang), reasons_frame(res, lang), freeze_columns=2),
-                  Sheet(sheet("totals", lang), totals, {totals.columns[-1]: "money"}
-                        if len(totals.columns) else {}),
-                  Sheet(sheet("rejected", lang), headers(rejected_frame(res, lang), lang)),
-                  Sheet(sheet("warnings", lang), headers(warnings, lang)),
-                  Sheet(sheet("rules", lang), rules_used_frame(res.model, res.params, lang))]
+        frames = [("proposals", res.to_frame(labels=lang, proposed_only=True), {}, 2),
+                  ("decisions", res.to_frame(labels=lang), {}, 2),
+                  ("reasons", reasons_frame(res, lang), {}, 2),
+                  ("totals", totals, {totals.columns[-1]: "money"} if len(totals.columns)
+                   else {}, 0),
+                  ("rejected", headers(rejected_frame(res, lang), lang), {}, 0),
+                  ("warnings", headers(warnings, lang), {}, 0),
+                  ("rules", rules_used_frame(res.model, res.params, lang), {}, 0)]
+        sheets = [Sheet(sheet(key, lang), f, kinds, hidden_codes(f, lang), freeze_columns=fc)
+                  for key, f, kinds, fc in frames]
         if res.overrides:
             sheets.append(Sheet(sheet("overrides", lang), overrides_frame(res, lang)))
         if res.succession_report() is not None:

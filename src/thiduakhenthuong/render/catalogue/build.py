@@ -57,7 +57,7 @@ def build_catalogue(root: str | Path) -> Catalogue:
     >>> cat = build_catalogue("rules/lao-cai-2023")
     >>> sorted(cat.files)
     ['README.md', 'lao-cai-2023.en.md', 'lao-cai-2023.vi.md']
-    >>> "21/CTĐ-VP §II.7" in cat.files["lao-cai-2023.vi.md"]
+    >>> "mục II.7 Công văn số 21/CTĐ-VP" in cat.files["lao-cai-2023.vi.md"]
     True
     """
     root = Path(root)

@@ -11,6 +11,8 @@ from ...core.models import Localized
 from ...rulebook.base import Document, InputField, Parameter, RowCheck
 from ...rulebook.source import Source
 from ...tables.attested import expand_attested
+from ..cite import Citations
+from ..names import measure
 from .expr import NameBook, NameEntry, readable, value_text
 from .md import code, field, md, table
 from ...expr.functions import FUNCTIONS
@@ -30,12 +32,12 @@ class PageContext:
         return readable(node, book or self.book, self.lang, item)
 
     def cite(self, cite: str) -> str:
-        """A citation as written in the rules; the documents table names its source.
+        """A citation in legal style (:mod:`..cite`), as the documents name its source.
 
         >>> PageContext("en", [], NameBook({})).cite("21/CTĐ-VP §II.7")
-        '21/CTĐ-VP §II.7'
+        'section II.7 of Letter No. 21/CTĐ-VP'
         """
-        return md(cite)
+        return md(Citations(self.documents).get(cite, self.lang))
 
 
 def input_entries(fields: dict[str, InputField]) -> dict[str, NameEntry]:
@@ -101,7 +103,7 @@ def layer_changes(src: Source, path: Path, lang: str) -> list[str]:
         line += " " + w("layer_from", lang, day=ext.from_.strftime("%d/%m/%Y"))
     out = [f"## {w('layer', lang)}", "", line + ".", ""]
     if ext.basis:
-        out += [f"{w('basis', lang)}: {md(ext.basis)}", ""]
+        out += [f"{w('basis', lang)}: {md(ext.basis.get(lang))}", ""]
     rows = [[w(f"layer_{c.action}", lang), code(c.section), code(c.key),
              code(f"{Path(os.path.relpath(c.file, start)).as_posix()}:{c.line or ''}")]
             for c in src.changes if "." not in c.key and Path(c.file).resolve().parent == own]
@@ -119,7 +121,7 @@ def documents(ctx: PageContext) -> list[str]:
     out += table([w("doc_number", lang), w("doc_title", lang), w("doc_date", lang),
                   w("doc_issuer", lang)],
                  ([md(d.number), md(d.title.get(lang)) + (f" <{d.url}>" if d.url else ""),
-                   d.date.isoformat() if d.date else "—", md(d.issuer)]
+                   d.date.isoformat() if d.date else "—", md(d.issuer.get(lang) if hasattr(d.issuer, "get") else d.issuer)]
                   for d in ctx.documents))
     return out + [""]
 
@@ -157,10 +159,10 @@ def parameters(params: dict[str, Parameter], by_fields: dict[str, InputField],
                           for dv in p.values))
             out.append("")
         if p.unit:
-            out.append(field(w("unit_of_measure", lang), md(p.unit)))
+            out.append(field(w("unit_of_measure", lang), md(measure(p.unit).get(lang))))
         if p.cite:
             out.append(field(w("cite", lang), ctx.cite(p.cite)))
-        out.append(field(w("basis", lang), md(p.basis)))
+        out.append(field(w("basis", lang), md(p.basis.get(lang))))
         users = sorted(ctx.book.uses.get(name, ()))
         out.append(field(w("used_in", lang),
                          ", ".join(code(u) for u in users) if users else w("not_used", lang)))
@@ -177,12 +179,12 @@ def inputs(fields: dict[str, InputField], heading: str, ctx: PageContext,
     for name, f in fields.items():
         kind = w(f"t_{f.type}", lang)
         if f.unit:
-            kind += f" ({md(f.unit)})"
+            kind += f" ({md(measure(f.unit).get(lang))})"
         label = code(name, True)
         if f.role:
             label += f" — {w('role', lang)}: {w('r_' + f.role, lang)}"
         rows.append([label, md(f.title.get(lang)), kind, w("yes" if f.required else "no", lang),
-                     _limits(f, lang), "; ".join(md(h) for h in _headers(name, f))])
+                     _limits(f, lang), "; ".join(code(h, True) for h in _headers(name, f))])
     out += table([w("field", lang), w("title", lang), w("type", lang), w("required", lang),
                   w("limits", lang), w("headers", lang)], rows)
     out += ["", w("headers_note", lang)]

@@ -9,6 +9,9 @@
     for (var i = 0; i < langButtons.length; i++) {
       langButtons[i].setAttribute("aria-pressed", String(langButtons[i].dataset.lang === lang));
     }
+    // A chart's tooltip holds both languages; it shows the one chosen.
+    var tips = document.querySelectorAll("title[data-vi]");
+    for (var j = 0; j < tips.length; j++) { tips[j].textContent = tips[j].dataset[lang]; }
   }
   function expandAll(open) {
     var all = document.querySelectorAll("details");

@@ -1,0 +1,186 @@
+"""The web app's words: pages, buttons and messages of ``tdkt serve``, in both languages."""
+from __future__ import annotations
+
+from typing import Any
+
+from .book import Phrasebook
+
+#: The web app's own words (pages, buttons, messages of ``tdkt serve``), both languages.
+WEB: dict[str, Any] = {
+    "app_title": ("Thi đua, khen thưởng", "Emulation and commendation"),
+    "app_sub": ("Xét theo quy tắc khai báo, có giải thích; chạy trên máy này, không gửi dữ liệu "
+                "đi đâu", "Judged by declared rules, with explanations; runs on this machine "
+                "and sends no data anywhere"),
+    "nav_rulesets": ("Bộ quy tắc", "Rule sets"),
+    "nav_verify": ("Kiểm tra gói kiểm toán", "Verify an audit bundle"),
+    "nav_diff": ("So sánh hai bộ quy tắc", "Compare two rule sets"),
+    "nav_api": ("API cho ứng dụng", "API for applications"),
+    "switch_vi": ("Tiếng Việt", "Tiếng Việt"),
+    "switch_en": ("English", "English"),
+    "rulesets_intro": ("Chọn bộ quy tắc, tải biểu mẫu nhập số liệu, rồi tải bảng tính đã điền "
+                       "lên để xem kết quả xếp hạng có giải thích.",
+                       "Choose a rule set, download its input template, then upload the filled "
+                       "workbook to see the ranked, explained result."),
+    "col_id": ("Mã", "Id"), "col_kind": ("Loại", "Kind"), "col_period": ("Kỳ xét", "Period"),
+    "col_title": ("Nội dung", "Title"), "col_version": ("Phiên bản", "Version"),
+    "col_source": ("Nguồn", "Source"), "col_regimes": ("Chế độ pháp lý", "Legal regimes"),
+    "bundled": ("có sẵn", "bundled"), "given_folder": ("thư mục --rules", "--rules folder"),
+    "open": ("Mở", "Open"),
+    "template": ("Tải biểu mẫu nhập số liệu (.xlsx)", "Download the input template (.xlsx)"),
+    "template_year": ("Năm sẽ xét (chọn chế độ pháp lý)", "Year to be judged (picks the regime)"),
+    "upload_heading": ("Tải bảng tính lên và xét", "Upload a workbook and judge it"),
+    "upload_hint": ("Kéo thả tệp vào đây hoặc bấm để chọn: XLSX, XLS, ODS hoặc CSV (có thể "
+                    "chọn nhiều tệp CSV, mỗi bảng một tệp).",
+                    "Drop the file here or click to choose one: XLSX, XLS, ODS or CSV (several "
+                    "CSV files, one per table, also work)."),
+    "chosen_files": ("Tệp đã chọn:", "Chosen:"),
+    "run": ("Xét", "Judge"),
+    "run_plan_check": ("Kiểm tra kế hoạch hội nghị", "Check conference plans"),
+    "options": ("Tùy chọn", "Options"),
+    "opt_year": ("Năm được xét", "Year judged"),
+    "opt_decision_date": ("Ngày quyết định khen thưởng", "Date of the award decision"),
+    "opt_dossier_date": ("Ngày nhận hồ sơ", "Day the dossier was received"),
+    "opt_regime": ("Chế độ pháp lý (để trống: theo quy tắc chọn)",
+                   "Legal regime (blank: as the declared rule picks)"),
+    "opt_level": ("Cấp hội nghị", "Conference level"),
+    "opt_as_of": ("Áp dụng tham số có hiệu lực vào ngày", "Parameters in force on"),
+    "opt_date_hint": ("dạng 31/12/2023 (để trống: mặc định)", "as 31/12/2023 (blank: default)"),
+    "catalogue": ("Danh mục quy tắc", "Rule catalogue"),
+    "catalogue_page": ("Trang danh mục", "Catalogue page"),
+    "progress": ("Đang xét…", "Working…"),
+    "phase_reading": ("Đọc dữ liệu", "Reading"),
+    "phase_validating": ("Kiểm tra dữ liệu", "Validating"),
+    "phase_evaluating": ("Đánh giá theo quy tắc", "Evaluating"),
+    "phase_writing": ("Ghi tệp kết quả", "Writing the result files"),
+    "phase_other": ("Đang xử lý", "Working"),
+    "rows_done": ("{done} / {total} dòng", "{done} of {total} rows"),
+    "reader_heading": ("Cách đọc tệp", "How the file was read"),
+    "reader_file": ("Tệp: {name} ({size} byte)", "File: {name} ({size} bytes)"),
+    "reader_none": ("Tệp được đọc như một bảng thường: dòng đầu là tiêu đề cột.",
+                    "The file was read as a plain table: its first row holds the headers."),
+    "columns_heading": ("Cột được nhận", "Columns matched"),
+    "col_header": ("Tiêu đề cột trong tệp", "Header in the file"),
+    "col_field": ("Trường của bộ quy tắc", "Field of the rule set"),
+    "col_how": ("Cách nhận", "How"),
+    "how_sure": ("chắc chắn", "sure"), "how_guess": ("đoán, cần xem lại", "a guess, to review"),
+    "how_none": ("không dùng", "not used"), "how_map": ("theo câu trả lời", "as answered"),
+    "questions_heading": ("Cần xác nhận cột", "Columns to confirm"),
+    "questions_intro": ("Một số tiêu đề cột không khớp hẳn với bộ quy tắc. Chọn trường mà mỗi "
+                        "cột ghi, rồi xét lại (tệp không cần chọn lại).",
+                        "Some headers do not plainly match the rule set. Choose the field each "
+                        "column holds, then judge again (no need to choose the file again)."),
+    "questions_nojs": ("Chọn lại tệp nếu trình duyệt không giữ tệp:",
+                       "Choose the file again if the browser did not keep it:"),
+    "question_ignore": ("— bỏ qua cột này —", "— ignore this column —"),
+    "question_apply": ("Xét lại với các cột đã chọn", "Judge again with these columns"),
+    "question_missing": ("Bộ quy tắc cần trường '{title}' nhưng không tìm thấy cột nào ghi nó.",
+                         "The rule set needs the field '{title}' but no column holds it."),
+    "result_heading": ("Kết quả", "Result"),
+    "result_counts": ("{rows_in} dòng đầu vào; {rejected} dòng bị loại",
+                      "{rows_in} input rows; {rejected} rejected"),
+    "exit_0": ("Mọi dòng đã được xét (mã thoát 0 như dòng lệnh).",
+               "Every row was judged (exit code 0, as on the command line)."),
+    "exit_1": ("Có dòng bị loại, kết quả các dòng còn lại vẫn có (mã thoát 1 như dòng lệnh); "
+               "xem mục 'Dòng bị loại'.",
+               "Some rows were rejected; the rest were judged (exit code 1, as on the command "
+               "line); see 'Rejected rows'."),
+    "downloads": ("Tải về", "Downloads"),
+    "dl_workbook": ("Bảng tính kết quả (.xlsx, in được)", "Result workbook (.xlsx, printable)"),
+    "dl_report": ("Báo cáo HTML (một tệp, xem khi không có mạng)",
+                  "HTML report (one file, works offline)"),
+    "dl_bundle": ("Gói kiểm toán (.tdkt.json)", "Audit bundle (.tdkt.json)"),
+    "dl_json": ("Kết quả dạng JSON", "Result as JSON"),
+    "dl_diff": ("Bảng so sánh (.xlsx)", "Comparison workbook (.xlsx)"),
+    "expand_all": ("Mở tất cả", "Expand all"), "collapse_all": ("Thu gọn", "Collapse all"),
+    "error_heading": ("Không xét được", "Could not judge"),
+    "error_exit": ("Mã thoát {code} như dòng lệnh: {meaning}",
+                   "Exit code {code}, as on the command line: {meaning}"),
+    "exit_meaning_1": ("có dòng bị loại hoặc kết quả khác", "rows rejected or results differ"),
+    "exit_meaning_2": ("lỗi quy tắc, tệp hoặc cách dùng", "a rule, file or usage error"),
+    "verify_heading": ("Kiểm tra gói kiểm toán", "Verify an audit bundle"),
+    "verify_intro": ("Tải lên gói kiểm toán (.tdkt.json hoặc .tdkt.json.gz) và tệp dữ liệu đã "
+                     "dùng: công việc được chạy lại với bộ quy tắc trong gói và so sánh từng "
+                     "kết quả.",
+                     "Upload an audit bundle (.tdkt.json or .tdkt.json.gz) and the data file it "
+                     "was run on: the job is run again with the rules the bundle carries and "
+                     "every result is compared."),
+    "verify_bundle_file": ("Gói kiểm toán", "Audit bundle"),
+    "verify_data_file": ("Tệp dữ liệu", "Data file"),
+    "verify_run": ("Kiểm tra", "Verify"),
+    "verify_identical": ("TRÙNG KHỚP: gói còn nguyên, cùng dữ liệu, cùng kết quả",
+                         "IDENTICAL: bundle intact, same input, same results"),
+    "verify_differs": ("KHÁC: {n} khác biệt, {e} lỗi", "DIFFERENT: {n} differences, {e} errors"),
+    "verify_subject": ("Gói: {subject}", "Bundle: {subject}"),
+    "verify_findings": ("Phát hiện", "Findings"),
+    "verify_differences": ("Khác biệt", "Differences"),
+    "diff_heading": ("So sánh hai bộ quy tắc trên cùng dữ liệu",
+                     "Compare two rule sets on the same data"),
+    "diff_intro": ("Xét cùng một tệp theo bộ quy tắc cũ và mới (cùng loại) và liệt kê từng "
+                   "đơn vị hoặc cá nhân có kết quả thay đổi, kèm lý do.",
+                   "Judge one file under an old and a new rule set (of one kind) and list "
+                   "each unit or person whose outcome changes, and why."),
+    "diff_old": ("Bộ quy tắc cũ", "Old rule set"), "diff_new": ("Bộ quy tắc mới", "New rule set"),
+    "diff_run": ("So sánh", "Compare"),
+    "diff_changed": ("Thay đổi", "Changes"),
+    "diff_col_subject": ("Đối tượng", "Subject"), "diff_col_status": ("Tình trạng", "Status"),
+    "diff_col_what": ("Thay đổi", "What changed"), "diff_col_why": ("Lý do", "Why"),
+    "diff_none": ("Không có đối tượng nào thay đổi.", "No subject changes."),
+    "diff_parameters": ("Tham số khác nhau", "Parameters that differ"),
+    "diff_definitions": ("Quy tắc khác nhau", "Rules that differ"),
+    "diff_rejected": ("Dòng bị loại ({side})", "Rejected rows ({side})"),
+    "plan_heading": ("Kiểm tra kế hoạch hội nghị", "Conference plan check"),
+    "plan_counts": ("{checked} kế hoạch được kiểm tra; {errors} lỗi, {warnings} lưu ý; "
+                    "{compliant} đơn vị đạt", "{checked} plans checked; {errors} errors, "
+                    "{warnings} warnings; {compliant} chapters compliant"),
+    "plan_col_chapter": ("Đơn vị", "Chapter"), "plan_col_row": ("Dòng", "Row"),
+    "plan_col_severity": ("Mức", "Severity"), "plan_col_message": ("Nội dung", "Finding"),
+    "plan_col_cite": ("Căn cứ", "Basis"),
+    "sev_error": ("lỗi", "error"), "sev_warning": ("lưu ý", "warning"),
+    "plan_none": ("Không có phát hiện nào.", "No findings."),
+    "rejected_heading": ("Dòng bị loại", "Rejected rows"),
+    "col_row": ("Dòng", "Row"), "col_table": ("Bảng", "Table"),
+    "col_column": ("Cột", "Column"), "col_value": ("Giá trị", "Value"),
+    "col_reason": ("Lý do", "Reason"),
+    "api_heading": ("API HTTP /api/v1", "HTTP API /api/v1"),
+    "api_intro": ("Mô tả OpenAPI: {url}. Mọi lỗi trả về dạng application/problem+json, kèm "
+                  "mã thoát như dòng lệnh.", "OpenAPI description: {url}. Every error is "
+                  "application/problem+json, with the exit code of the command line."),
+    "api_params": ("Tham số", "Parameters"), "api_body": ("Nội dung gửi", "Request body"),
+    "api_responses": ("Trả về", "Responses"), "api_schemas": ("Kiểu dữ liệu", "Schemas"),
+    "api_required": ("bắt buộc", "required"),
+    "nojs": ("Trang vẫn dùng được khi tắt JavaScript; khi bật, thanh tiến trình hiện trong lúc "
+             "xét.", "The page works without JavaScript; with it, a progress bar shows while "
+             "judging."),
+    "footer": ("thiduakhenthuong {version} — chạy trên máy này; không tải gì từ mạng",
+               "thiduakhenthuong {version} — runs on this machine; loads nothing from the network"),
+    # errors (problem titles)
+    "err_input": ("Lỗi dữ liệu vào", "Input error"),
+    "err_rules": ("Lỗi bộ quy tắc", "Rule error"),
+    "err_usage": ("Lỗi cách dùng", "Usage error"),
+    "err_other": ("Lỗi", "Error"),
+    "err_not_found": ("Không có bộ quy tắc '{id}'", "No rule set '{id}'"),
+    "err_not_found_hint": ("các bộ quy tắc: {ids}", "rule sets: {ids}"),
+    "err_too_large": ("Tệp tải lên quá lớn: hơn {limit} MB", "The upload is too large: over {limit} MB"),
+    "err_too_many_rows": ("Bảng có hơn {limit} dòng (giới hạn của máy chủ)",
+                          "The table has more than {limit} rows (the server's limit)"),
+    "err_no_file": ("Chưa chọn tệp dữ liệu", "No data file was given"),
+    "err_file_type": ("Loại tệp '{suffix}' không đọc được: dùng .xlsx, .xls, .ods hoặc .csv",
+                      "Cannot read a '{suffix}' file: use .xlsx, .xls, .ods or .csv"),
+    "err_csv_name": ("Tệp CSV '{name}' không ứng với bảng nào của bộ quy tắc (các tệp: {files})",
+                     "The CSV file '{name}' matches no table of the rule set (files: {files})"),
+    "err_mixed": ("Tải lên một bảng tính, hoặc các tệp CSV, không trộn lẫn",
+                  "Upload one workbook, or CSV files, not both"),
+    "err_records": ('Nội dung JSON phải là {"records": [...]} hoặc {"tables": {"khóa bảng": '
+                    '[...]}}', 'The JSON body must be {"records": [...]} or {"tables": '
+                    '{"table key": [...]}}'),
+    "err_token": ("Cần mã truy cập (Authorization: Bearer …)",
+                  "A token is required (Authorization: Bearer …)"),
+    "err_host": ("Tên máy '{host}' không được phép", "Host '{host}' is not allowed"),
+    "err_kind": ("Bộ quy tắc '{id}' thuộc loại {kind}, không dùng cho {what}",
+                 "The rule set '{id}' is of kind {kind}, not for {what}"),
+    "err_request": ("Yêu cầu không hợp lệ: {text}", "Invalid request: {text}"),
+    "err_internal": ("Lỗi bên trong máy chủ; không có dữ liệu nào bị giữ lại",
+                     "Internal server error; no data was kept"),
+    "err_bundle_gz": ("Gói nén gzip giải nén ra quá lớn", "The gzip bundle unpacks too large"),
+}
+web = Phrasebook("web", WEB)
