@@ -317,15 +317,15 @@ MEASURES: dict[str, tuple[str, str]] = {
 }
 measures = Phrasebook("units of measure", MEASURES)
 
-#: The same units for a quantity of one ("1 point", "1 month"): English has a singular.
-MEASURES_ONE: dict[str, tuple[str, str]] = {
-    "điểm": ("điểm", "point"), "VND": ("đồng", "VND"), "đồng": ("đồng", "VND"),
-    "tháng": ("tháng", "month"), "ngày": ("ngày", "day"), "năm": ("năm", "year"),
-    "tỷ lệ": ("(tỷ lệ)", "(ratio)"), "đơn vị máu": ("đơn vị máu", "blood unit"),
-    "suất": ("suất", "package"), "người": ("người", "person"), "hộ": ("hộ", "household"),
-    "Hội cơ sở": ("Hội cơ sở", "grassroots chapter"), "lớp": ("lớp", "class"),
-    "giờ": ("giờ", "hour"), "%": ("%", "%"),
+#: The same units for a quantity of one ("1 point", "1 month"): English has a singular; the
+#: rest of the table is :data:`MEASURES`.
+_ENGLISH_ONE: dict[str, str] = {
+    "điểm": "point", "tháng": "month", "ngày": "day", "năm": "year", "đơn vị máu": "blood unit",
+    "suất": "package", "người": "person", "hộ": "household", "Hội cơ sở": "grassroots chapter",
+    "lớp": "class", "giờ": "hour",
 }
+MEASURES_ONE: dict[str, tuple[str, str]] = {
+    k: (vi, _ENGLISH_ONE.get(k, en)) for k, (vi, en) in MEASURES.items()}
 measures_one = Phrasebook("units of measure, one", MEASURES_ONE)
 
 #: How a merged collective's past years are read (the rule set's ``merger_history``).

@@ -73,11 +73,8 @@ def with_measure(value: Text, unit: Optional[str]) -> Text:
     """
     if not unit:
         return value
-    m = measure(unit)
-    if unit == "%":
-        return value + m
-    one = measure(unit, one=True)
-    return value + Text(vi=" " + m.vi, en=" " + (one.en if value.en == "1" else m.en))
+    m = measure(unit, one=value.en == "1")
+    return value + m if unit == "%" else value + Text(vi=" " + m.vi, en=" " + m.en)
 
 
 def shown(v: Any) -> Text:
